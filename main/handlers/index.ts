@@ -1,0 +1,11 @@
+import { mergeHandlers, type PartialHandlers } from '../rpc/dispatcher.js';
+import type { Services } from '../services.js';
+import { appHandlers } from './app.js';
+import { workspaceHandlers } from './workspaces.js';
+import { datasetHandlers } from './datasets.js';
+import { dashboardHandlers } from './dashboards.js';
+
+/** Every handler, grouped by feature and registered here once; a method registered twice is refused. */
+export function allHandlers(svc: Services): PartialHandlers {
+  return mergeHandlers(appHandlers(svc), workspaceHandlers(svc), datasetHandlers(svc), dashboardHandlers(svc));
+}

@@ -1,0 +1,149 @@
+/**
+ * The composition root: builds every main-process service in one place, in order. The Electron shell,
+ * the CLI, `udash serve` and the tests all call createServices; nothing reaches for a global.
+ *
+ * When the store cannot open (corrupt, locked, written by a newer app) the services still start in a
+ * degraded mode: only app.info, settings and store.* answer, so the UI can show what happened and offer
+ * a fresh store or a backup instead of refusing to open.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { UdashError } from '../shared/errors.js';
+import type { MethodName } from '../shared/contract/index.js';
+import { homeLayout, defaultHome, type HomeLayout } from './paths.js';
+import { EventBus } from './events.js';
+import { createLogger } from './log.js';
+import { openStore, type Store } from './store/db.js';
+import { WorkspacesRepo } from './store/workspaces-repo.js';
+import { DatasetsRepo } from './store/datasets-repo.js';
+import { SettingsRepo } from './store/settings.js';
+import { AuditLog } from './store/audit.js';
+import { DocLog } from './docs/doc-log.js';
+import { WorkspaceDocs } from './docs/workspace-docs.js';
+import { DashboardsService } from './dashboards/dashboards-service.js';
+import { Downloads } from './downloads.js';
+import { createDispatcher, type Dispatcher, type Logger } from './rpc/dispatcher.js';
+import { allHandlers } from './handlers/index.js';
+import { ensureSampleWorkspace } from './sample/seed.js';
+
+export const APP_VERSION = '0.1.0';
+
+export interface ServicesOptions {
+  /** Data folder; defaults to UDASH_HOME or the platform's user-data folder. */
+  home?: string;
+  /** Electron-ABI better-sqlite3 binary (desktop shell, unpackaged). */
+  nativeBinding?: string;
+  /** Create the sample workspace in an empty store (default: unless UDASH_NO_SAMPLE=1). */
+  sample?: boolean;
+  logEcho?: boolean;
+}
+
+/** Everything bound to an open store; rebuilt when the user recovers from a broken store. */
+export interface Core {
+  store: Store;
+  workspaces: WorkspacesRepo;
+  datasets: DatasetsRepo;
+  settings: SettingsRepo;
+  audit: AuditLog;
+  docs: WorkspaceDocs;
+  dashboards: DashboardsService;
+}
+
+export interface Services {
+  readonly version: string;
+  readonly paths: HomeLayout;
+  readonly log: Logger;
+  readonly events: EventBus;
+  readonly dispatcher: Dispatcher;
+  readonly downloads: Downloads;
+  readonly options: ServicesOptions;
+  /** The open store's services, or a STORE_UNAVAILABLE-style error explaining why there are none. */
+  core(): Core;
+  storeError(): UdashError | null;
+  /** Reopens the store (after recovery). */
+  reopen(): Promise<void>;
+  /** Background jobs register here so close() can stop them. */
+  onClose(fn: () => void | Promise<void>): void;
+  close(): Promise<void>;
+}
+
+/** Methods that work without a store, so the UI can explain and recover. */
+const WITHOUT_STORE = new Set<MethodName>(['app.info', 'app.ping', 'store.recover', 'settings.get']);
+
+function buildCore(paths: HomeLayout, events: EventBus, opts: ServicesOptions): Core {
+  const store = openStore({ file: paths.store, backupsDir: paths.backups, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+  const db = store.db;
+  const docs = new WorkspaceDocs(new DocLog(db), events);
+  return {
+    store,
+    workspaces: new WorkspacesRepo(db),
+    datasets: new DatasetsRepo(db),
+    settings: new SettingsRepo(db),
+    audit: new AuditLog(db),
+    docs,
+    dashboards: new DashboardsService(docs),
+  };
+}
+
+export async function createServices(opts: ServicesOptions = {}): Promise<Services> {
+  const paths = homeLayout(opts.home ? path.resolve(opts.home) : defaultHome());
+  fs.mkdirSync(paths.home, { recursive: true });
+  const log = createLogger(paths.logs, { echo: opts.logEcho ?? false });
+  const events = new EventBus();
+  const closers: (() => void | Promise<void>)[] = [];
+  let core: Core | null = null;
+  let storeError: UdashError | null = null;
+
+  const open = async () => {
+    try {
+      core = buildCore(paths, events, opts);
+      storeError = null;
+    } catch (e) {
+      core = null;
+      storeError = e instanceof UdashError ? e : new UdashError('STORE_UNAVAILABLE', String(e));
+      log.error('Store failed to open', e);
+      return;
+    }
+    const wantSample = opts.sample ?? process.env.UDASH_NO_SAMPLE !== '1';
+    if (wantSample) await ensureSampleWorkspace(services);
+  };
+
+  const services: Services = {
+    version: APP_VERSION,
+    paths,
+    log,
+    events,
+    options: opts,
+    downloads: new Downloads(),
+    dispatcher: undefined as unknown as Dispatcher,
+    core() {
+      if (!core) throw storeError ?? new UdashError('STORE_UNAVAILABLE', 'The data store is not open');
+      return core;
+    },
+    storeError: () => storeError,
+    async reopen() {
+      if (core) {
+        core.docs.closeAll();
+        core.store.close();
+      }
+      await open();
+    },
+    onClose(fn) {
+      closers.push(fn);
+    },
+    async close() {
+      for (const fn of closers.reverse()) await fn();
+      if (core) {
+        core.docs.closeAll();
+        core.store.close();
+        core = null;
+      }
+      log.info('closed');
+    },
+  };
+  (services as { dispatcher: Dispatcher }).dispatcher = createDispatcher(allHandlers(services), log, {
+    gate: (method) => (core || WITHOUT_STORE.has(method) ? undefined : (storeError ?? new UdashError('STORE_UNAVAILABLE', 'The data store is not open'))),
+  });
+  await open();
+  return services;
+}
