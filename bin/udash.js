@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'dist', 'cli', 'udash.js');
 if (fs.existsSync(path.join(root, 'scripts', 'build.mjs')) && fs.existsSync(path.join(root, 'node_modules', 'esbuild'))) {
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-stale'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-stale', '--only=cli,workers'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 await import(pathToFileURL(bundle).href);

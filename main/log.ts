@@ -6,7 +6,7 @@ import type { Logger } from './rpc/dispatcher.js';
  * Structured, line-per-event log. Never pass secrets here: callers log ids and counts, not configs.
  * Errors keep their stack in the log file only; users see the typed message.
  */
-export function createLogger(dir: string | null, opts: { echo?: boolean } = {}): Logger & { close(): void } {
+export function createLogger(dir: string | null, opts: { echo?: boolean } = {}): Logger & { close(): Promise<void> } {
   let stream: fs.WriteStream | null = null;
   if (dir) {
     fs.mkdirSync(dir, { recursive: true });
@@ -21,6 +21,13 @@ export function createLogger(dir: string | null, opts: { echo?: boolean } = {}):
     error: (m, e) => write('error', m, e),
     warn: (m) => write('warn', m),
     info: (m) => write('info', m),
-    close: () => stream?.end(),
+    // Resolves once the file is flushed and closed, so a caller may delete the folder right after.
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (!stream) return resolve();
+        const s = stream;
+        stream = null;
+        s.end(() => resolve());
+      }),
   };
 }

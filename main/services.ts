@@ -15,16 +15,19 @@ import { EventBus } from './events.js';
 import { createLogger } from './log.js';
 import { openStore, type Store } from './store/db.js';
 import { WorkspacesRepo } from './store/workspaces-repo.js';
-import { DatasetsRepo } from './store/datasets-repo.js';
+import { DatasetsRepo, type DatasetRecord } from './store/datasets-repo.js';
 import { SettingsRepo } from './store/settings.js';
 import { AuditLog } from './store/audit.js';
 import { DocLog } from './docs/doc-log.js';
 import { WorkspaceDocs } from './docs/workspace-docs.js';
 import { DashboardsService } from './dashboards/dashboards-service.js';
 import { Downloads } from './downloads.js';
+import { NODE_PLATFORM, type Platform } from './platform.js';
 import { createDispatcher, type Dispatcher, type Logger } from './rpc/dispatcher.js';
 import { allHandlers } from './handlers/index.js';
+import { rollupWriteHook } from './query/rollup/hook.js';
 import { ensureSampleWorkspace } from './sample/seed.js';
+import { sweepStagingTables } from './import/staging.js';
 
 export const APP_VERSION = '0.1.0';
 
@@ -36,7 +39,15 @@ export interface ServicesOptions {
   /** Create the sample workspace in an empty store (default: unless UDASH_NO_SAMPLE=1). */
   sample?: boolean;
   logEcho?: boolean;
+  /** Desktop capabilities (dialogs, notifications, safeStorage); plain Node when omitted. */
+  platform?: Platform;
 }
+
+/**
+ * Called inside the transaction that wrote a dataset's rows (import, connector sync), so derived data
+ * (rollups, statistics caches) commits or rolls back together with the rows.
+ */
+export type DatasetWriteHook = (rec: DatasetRecord, change: { mode: 'create' | 'append' | 'replace'; firstNewRid: number }) => void;
 
 /** Everything bound to an open store; rebuilt when the user recovers from a broken store. */
 export interface Core {
@@ -47,6 +58,8 @@ export interface Core {
   audit: AuditLog;
   docs: WorkspaceDocs;
   dashboards: DashboardsService;
+  /** Run by every dataset writer inside its transaction; features register here in buildCore. */
+  datasetHooks: DatasetWriteHook[];
 }
 
 export interface Services {
@@ -56,6 +69,7 @@ export interface Services {
   readonly events: EventBus;
   readonly dispatcher: Dispatcher;
   readonly downloads: Downloads;
+  readonly platform: Platform;
   readonly options: ServicesOptions;
   /** The open store's services, or a STORE_UNAVAILABLE-style error explaining why there are none. */
   core(): Core;
@@ -74,6 +88,7 @@ function buildCore(paths: HomeLayout, events: EventBus, opts: ServicesOptions): 
   const store = openStore({ file: paths.store, backupsDir: paths.backups, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
   const db = store.db;
   const docs = new WorkspaceDocs(new DocLog(db), events);
+  sweepStagingTables(db); // staging tables of imports whose process died mid-import
   return {
     store,
     workspaces: new WorkspacesRepo(db),
@@ -82,6 +97,7 @@ function buildCore(paths: HomeLayout, events: EventBus, opts: ServicesOptions): 
     audit: new AuditLog(db),
     docs,
     dashboards: new DashboardsService(docs),
+    datasetHooks: [rollupWriteHook(db)],
   };
 }
 
@@ -115,6 +131,7 @@ export async function createServices(opts: ServicesOptions = {}): Promise<Servic
     events,
     options: opts,
     downloads: new Downloads(),
+    platform: opts.platform ?? NODE_PLATFORM,
     dispatcher: undefined as unknown as Dispatcher,
     core() {
       if (!core) throw storeError ?? new UdashError('STORE_UNAVAILABLE', 'The data store is not open');
@@ -139,6 +156,7 @@ export async function createServices(opts: ServicesOptions = {}): Promise<Servic
         core = null;
       }
       log.info('closed');
+      await log.close();
     },
   };
   (services as { dispatcher: Dispatcher }).dispatcher = createDispatcher(allHandlers(services), log, {

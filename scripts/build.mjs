@@ -4,9 +4,10 @@
  * external so native modules load from node_modules), the sandboxed preload (CommonJS: sandboxed
  * preloads cannot be ESM), the main-process workers, and the renderer (vite).
  *
- *   node scripts/build.mjs              build everything
- *   node scripts/build.mjs --if-stale   only when a source is newer than the last build
- *   node scripts/build.mjs --only=cli   one target (cli | main | preload | workers | renderer)
+ *   node scripts/build.mjs                      build everything
+ *   node scripts/build.mjs --if-stale           only targets whose sources are newer than their last build
+ *   node scripts/build.mjs --only=cli,workers   some targets (cli | main | preload | workers | renderer)
+ * Each target keeps its own stamp, so the CLI never waits for a renderer rebuild.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,10 +15,18 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
-const stamp = path.join(dist, '.build-stamp');
 const args = process.argv.slice(2);
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-const SOURCES = ['main', 'shared', 'preload', 'renderer', 'sync-server', 'package.json', 'scripts/build.mjs'];
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const COMMON = ['shared', 'package.json', 'package-lock.json', 'scripts/build.mjs'];
+/** The sources each target is built from (its staleness check). */
+const SOURCES = {
+  cli: [...COMMON, 'main', 'sync-server'],
+  main: [...COMMON, 'main', 'sync-server'],
+  preload: [...COMMON, 'preload'],
+  workers: [...COMMON, 'main'],
+  renderer: [...COMMON, 'renderer'],
+};
+const stampOf = (target) => path.join(dist, '.stamps', target);
 
 function newestMtime(p) {
   const full = path.join(root, p);
@@ -32,10 +41,11 @@ function newestMtime(p) {
   return newest;
 }
 
-export function isStale() {
+function isStale(target) {
+  const stamp = stampOf(target);
   if (!fs.existsSync(stamp)) return true;
   const built = fs.statSync(stamp).mtimeMs;
-  return SOURCES.some((s) => newestMtime(s) > built);
+  return SOURCES[target].some((s) => newestMtime(s) > built);
 }
 
 /** Main-process worker entry points (worker_threads), built next to the bundles that start them. */
@@ -45,34 +55,74 @@ function workerEntries() {
   return fs.readdirSync(dir).filter((f) => f.endsWith('.worker.ts')).map((f) => path.join(dir, f));
 }
 
-async function build() {
+async function build(names) {
   const esbuild = await import('esbuild');
+  // Outputs are written to a temp name and renamed into place: a process starting a worker while a
+  // build runs never loads a half-written bundle.
+  const emit = async (options) => {
+    const result = await esbuild.build({ ...options, write: false });
+    for (const f of result.outputFiles) {
+      fs.mkdirSync(path.dirname(f.path), { recursive: true });
+      const tmp = `${f.path}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, f.contents);
+      fs.renameSync(tmp, f.path);
+    }
+  };
   const node = { bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root };
   const targets = {
-    cli: () => esbuild.build({ ...node, entryPoints: { udash: 'main/cli/main.ts' }, outdir: 'dist/cli' }),
-    main: () => esbuild.build({ ...node, entryPoints: { electron: 'main/electron/main.ts' }, outdir: 'dist/main', external: ['electron'] }),
-    preload: () => esbuild.build({ bundle: true, platform: 'node', target: 'chrome130', format: 'cjs', entryPoints: { preload: 'preload/index.ts' }, outdir: 'dist/preload', outExtension: { '.js': '.cjs' }, external: ['electron'], logLevel: 'warning', absWorkingDir: root }),
+    cli: () => emit({ ...node, entryPoints: { udash: 'main/cli/main.ts' }, outdir: 'dist/cli' }),
+    main: () => emit({ ...node, entryPoints: { electron: 'main/electron/main.ts' }, outdir: 'dist/main', external: ['electron'] }),
+    preload: () => emit({ bundle: true, platform: 'node', target: 'chrome130', format: 'cjs', entryPoints: { preload: 'preload/index.ts' }, outdir: 'dist/preload', outExtension: { '.js': '.cjs' }, external: ['electron'], logLevel: 'warning', absWorkingDir: root }),
     workers: async () => {
       const entries = workerEntries();
-      if (entries.length) await esbuild.build({ ...node, entryPoints: entries, outdir: 'dist/workers' });
+      if (entries.length) await emit({ ...node, entryPoints: entries, outdir: 'dist/workers' });
     },
     renderer: async () => {
       const { build: viteBuild } = await import('vite');
       await viteBuild({ configFile: path.join(root, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
     },
   };
-  const names = only ? [only] : Object.keys(targets);
   for (const n of names) {
-    if (!targets[n]) throw new Error(`unknown target ${n}`);
+    // The stamp carries the time the build started, so a source edited during the build stays stale.
+    const started = new Date();
     const t0 = performance.now();
     await targets[n]();
+    fs.mkdirSync(path.dirname(stampOf(n)), { recursive: true });
+    fs.writeFileSync(stampOf(n), started.toISOString());
+    fs.utimesSync(stampOf(n), started, started);
     process.stderr.write(`built ${n} in ${Math.round(performance.now() - t0)} ms\n`);
-  }
-  if (!only) {
-    fs.mkdirSync(dist, { recursive: true });
-    fs.writeFileSync(stamp, new Date().toISOString());
   }
 }
 
-if (args.includes('--if-stale') && !isStale()) process.exit(0);
-await build();
+/**
+ * Several processes may ask for a build at once (parallel test files spawning bin/udash.js): one
+ * builds while the others wait, then re-check staleness. mkdir is atomic; a lock older than two
+ * minutes is a crashed build and is taken over.
+ */
+async function withBuildLock(fn) {
+  const lock = path.join(root, '.cache', 'build.lock');
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      try {
+        if (Date.now() - fs.statSync(lock).mtimeMs > 120_000) fs.rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // The holder just released it.
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    await fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+const requested = only ?? Object.keys(SOURCES);
+for (const n of requested) if (!SOURCES[n]) throw new Error(`unknown target ${n}; use ${Object.keys(SOURCES).join(', ')}`);
+const todo = () => (args.includes('--if-stale') ? requested.filter(isStale) : requested);
+if (todo().length > 0) await withBuildLock(() => build(todo()));

@@ -11,10 +11,12 @@ import { registerImport } from './commands/import.js';
 import { registerQuery } from './commands/query.js';
 import { registerServe } from './commands/serve.js';
 import { registerBackup } from './commands/backup.js';
+import { registerAnalyticsForecast } from './commands/analytics-forecast.js';
+import { registerAnalytics } from './commands/analytics.js';
 
 /** Feature modules add their commands through this list (analytics, reports, sync-server …). */
 export type CommandRegistrar = (program: Command, globals: () => GlobalOptions) => void;
-export const REGISTRARS: CommandRegistrar[] = [registerServe, registerListing, registerImport, registerQuery, registerBackup];
+export const REGISTRARS: CommandRegistrar[] = [registerServe, registerListing, registerImport, registerQuery, registerBackup, registerAnalytics, registerAnalyticsForecast];
 
 export function buildProgram(): Command {
   const program = new Command('udash')

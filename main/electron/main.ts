@@ -12,6 +12,7 @@ import { defaultHome } from '../paths.js';
 import { createServices, type Services } from '../services.js';
 import { APP_CSP, denyPermissions, lockDown } from './security.js';
 import { loadWindowState, trackWindowState } from './window-state.js';
+import { electronPlatform } from './platform.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const distDir = path.resolve(here, '..');
@@ -85,7 +86,7 @@ if (!app.requestSingleInstanceLock()) {
     // Unpackaged (`npm start`), better-sqlite3 loads the Electron-ABI build that scripts/start.mjs made;
     // packaged, electron-builder has already rebuilt it in place.
     const nativeBinding = !app.isPackaged ? process.env.UDASH_NATIVE_BINDING : undefined;
-    services = await createServices({ home, ...(nativeBinding ? { nativeBinding } : {}) });
+    services = await createServices({ home, platform: electronPlatform(), ...(nativeBinding ? { nativeBinding } : {}) });
 
     ipcMain.handle(IPC_CALL, async (event, method: unknown, input: unknown) => {
       // Only our own page may call: not a frame, not a navigated-away document.

@@ -30,6 +30,13 @@ export function appHandlers(svc: Services): PartialHandlers {
   return {
     'app.info': () => ({ version: svc.version, home: svc.paths.home, store: storeStatus(svc) }),
     'app.ping': () => ok,
+    'downloads.save': async ({ downloadId }) => {
+      const d = svc.downloads.get(downloadId);
+      if (!d) throw new UdashError('NOT_FOUND', 'This download has expired; export again', { field: 'downloadId' });
+      if (!svc.platform.saveFile) throw new UdashError('UNAVAILABLE', 'Saving with a dialog is only available in the desktop app; download the file instead');
+      const target = await svc.platform.saveFile(d.path, d.fileName);
+      return target ? { saved: true, path: target } : { saved: false };
+    },
     'store.recover': async ({ action, backupFile }) => {
       const current = svc.storeError();
       if (!current && action === 'fresh') throw new UdashError('CONFLICT', 'The store is healthy; refusing to replace it');

@@ -1,6 +1,7 @@
 import { ok } from '../../shared/contract/common.js';
 import type { PartialHandlers } from '../rpc/dispatcher.js';
 import type { Services } from '../services.js';
+import { checkWidgetQuery } from '../query/validate.js';
 
 export function dashboardHandlers(svc: Services): PartialHandlers {
   const ws = (workspaceId: string) => {
@@ -25,8 +26,16 @@ export function dashboardHandlers(svc: Services): PartialHandlers {
       c.audit.record({ actor: 'local', action: 'dashboard.delete', objectType: 'dashboard', objectId: dashboardId, workspaceId });
       return ok;
     },
-    'widgets.create': ({ workspaceId, dashboardId, widget, layout }) => ws(workspaceId).dashboards.addWidget(workspaceId, dashboardId, widget, layout),
-    'widgets.update': ({ workspaceId, dashboardId, widgetId, patch }) => ws(workspaceId).dashboards.updateWidget(workspaceId, dashboardId, widgetId, patch),
+    'widgets.create': ({ workspaceId, dashboardId, widget, layout }) => {
+      const c = ws(workspaceId);
+      checkWidgetQuery(c.datasets, workspaceId, widget.query, ['widget', 'query']);
+      return c.dashboards.addWidget(workspaceId, dashboardId, widget, layout);
+    },
+    'widgets.update': ({ workspaceId, dashboardId, widgetId, patch }) => {
+      const c = ws(workspaceId);
+      if (patch.query) checkWidgetQuery(c.datasets, workspaceId, patch.query, ['patch', 'query']);
+      return c.dashboards.updateWidget(workspaceId, dashboardId, widgetId, patch);
+    },
     'widgets.delete': ({ workspaceId, dashboardId, widgetId }) => {
       ws(workspaceId).dashboards.deleteWidget(workspaceId, dashboardId, widgetId);
       return ok;

@@ -4,8 +4,13 @@ import { appHandlers } from './app.js';
 import { workspaceHandlers } from './workspaces.js';
 import { datasetHandlers } from './datasets.js';
 import { dashboardHandlers } from './dashboards.js';
+import { queryHandlers } from './query.js';
+import { forecastHandlers } from './forecast.js';
+import { importHandlers } from './import.js';
+import { exportHandlers } from './export.js';
+import { analyticsHandlers } from './analytics.js';
 
 /** Every handler, grouped by feature and registered here once; a method registered twice is refused. */
 export function allHandlers(svc: Services): PartialHandlers {
-  return mergeHandlers(appHandlers(svc), workspaceHandlers(svc), datasetHandlers(svc), dashboardHandlers(svc));
+  return mergeHandlers(appHandlers(svc), workspaceHandlers(svc), datasetHandlers(svc), dashboardHandlers(svc), queryHandlers(svc), forecastHandlers(svc), importHandlers(svc), exportHandlers(svc), analyticsHandlers(svc));
 }

@@ -34,5 +34,10 @@ export const appMethods = {
   'store.backup': method('Write a consistent copy of the store to the backups folder', z.object({}).default({}), z.object({ file: z.string(), bytes: z.number() })),
   'settings.get': method('Read user settings', z.object({}).default({}), Settings),
   'settings.set': method('Change user settings', Settings.partial(), Settings),
+  'downloads.save': method(
+    'Desktop app: ask where to save a produced file (export, report) and save it there',
+    z.object({ downloadId: z.string().min(1).max(64) }),
+    z.object({ saved: z.boolean(), path: z.string().optional() }),
+  ),
   'app.ping': method('Round trip check', z.object({}).default({}), Ok),
 } as const;

@@ -35,9 +35,13 @@ export const dashboardMethods = {
   'widgets.delete': method('Remove a widget (undoable with doc.undo)', DashRef.extend({ widgetId: Id }), Ok),
   'layout.update': method('Move or resize widgets', DashRef.extend({ items: z.record(z.string(), LayoutItem) }), Ok),
   'query.run': method(
-    "Run a widget query; with a dashboardId the dashboard's date range and filters apply",
-    z.object({ workspaceId: Id, query: WidgetQuery, dashboardId: Id.optional() }),
+    "Run a widget query; with a dashboardId the dashboard's date range and filters apply (a dashboard filter on a field the dataset lacks is ignored); kpi: true adds result.kpi (see KpiSummary)",
+    z.object({ workspaceId: Id, query: WidgetQuery, dashboardId: Id.optional(), kpi: z.boolean().optional() }),
     QueryResult,
   ),
-  'widgets.data': method("Run a saved widget's query with its dashboard's date range and filters", DashRef.extend({ widgetId: Id }), QueryResult),
+  'widgets.data': method(
+    "Run a saved widget's query with its dashboard's date range and filters; for a KPI widget result.kpi holds the value, the previous period's value and a sparkline (see KpiSummary)",
+    DashRef.extend({ widgetId: Id }),
+    QueryResult,
+  ),
 } as const;

@@ -27,6 +27,12 @@ export const ImportOptions = z.object({
 });
 export type ImportOptions = z.input<typeof ImportOptions>;
 
+/**
+ * A row left out (onError skip) or that stopped the import (abort). `row` is where a person finds the
+ * record: CSV — its record number counting the header as row 1, as a spreadsheet shows it (the line
+ * number unless a quoted field spans lines); XLSX — the sheet's row number; JSON array — the object's
+ * 1-based position; NDJSON — the line number. `value` is cut at 120 characters.
+ */
 export const RowIssue = z.object({
   row: z.number().int(),
   column: z.string(),
@@ -38,24 +44,33 @@ export type RowIssue = z.infer<typeof RowIssue>;
 export const InferredColumn = z.object({
   name: z.string(),
   type: ColumnType,
-  /** Detected datetime format, when type is datetime. */
+  /** Detected datetime format, when type is datetime ("ISO 8601", "DD/MM/YYYY", …). */
   dateFormat: z.string().optional(),
   nullCount: z.number().int(),
   sample: z.array(z.string()),
+  /** The header as written in the file when it was empty or a duplicate: it was renamed to `name` ("column_3", "price_2"). */
+  renamedFrom: z.string().optional(),
 });
 
 export const ImportPreview = z.object({
   format: ImportFormat,
   file: z.string(),
   delimiter: z.string().optional(),
+  quote: z.string().optional(),
   encoding: z.string().optional(),
   sheets: z.array(z.string()).optional(),
   sheet: z.string().optional(),
   columns: z.array(InferredColumn),
+  /** The first rows as they are in the file (long texts cut at 2,000 characters), one value per column. */
   rows: z.array(z.array(Scalar)),
-  /** Problems in the previewed rows under the inferred (or overridden) types. */
+  /** Where each of `rows` is in the file (same convention as RowIssue.row). */
+  rowNumbers: z.array(z.number().int()).optional(),
+  /** Problems in the scanned rows (the first 100) under the inferred (or overridden) types. */
   issues: z.array(RowIssue),
+  /** All problems in the scanned rows. */
+  issueCount: z.number().int().optional(),
   timeColumn: z.string().nullable(),
+  /** Rows read to infer the types (at least the first 1,000 when the file has them). */
   rowsScanned: z.number().int(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;

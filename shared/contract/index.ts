@@ -9,12 +9,16 @@ import { appMethods } from './app.js';
 import { workspaceMethods } from './workspaces.js';
 import { dataMethods } from './data.js';
 import { dashboardMethods } from './dashboards.js';
+import { forecastMethods } from './forecast.js';
+import { analyticsMethods } from './analytics.js';
 
 export const contract = {
   ...appMethods,
   ...workspaceMethods,
   ...dataMethods,
   ...dashboardMethods,
+  ...forecastMethods,
+  ...analyticsMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

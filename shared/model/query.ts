@@ -56,6 +56,33 @@ export const WidgetQuery = z.object({
 export type WidgetQuery = z.input<typeof WidgetQuery>;
 export type WidgetQueryParsed = z.output<typeof WidgetQuery>;
 
+const Period = z.object({ from: z.string(), to: z.string() });
+
+/**
+ * KPI cards (widgets.data for a widget of type "kpi", or query.run with kpi: true): the first measure
+ * over the widget's effective date range, the same measure over the period of the same length
+ * immediately before it, and a sparkline across the current period. Periods are [from, to) in UTC.
+ * Without a date range the period is the dataset's whole span (whole UTC days), so the previous
+ * period usually holds no rows. KPIs are numbers: a measure that is not (MIN of a text column) gives
+ * null here, while `rows` still hold it. `previous`, `change` and `previousPeriod` are null when the
+ * widget asks for no comparison (options.compare "none") or there is nothing to compare.
+ */
+export const KpiSummary = z.object({
+  value: z.number().nullable(),
+  previous: z.number().nullable(),
+  /** (value − previous) / |previous|; null when either is missing or previous is 0. */
+  change: z.number().nullable(),
+  /** null when the dataset has no time column or no timestamps. */
+  period: Period.nullable(),
+  previousPeriod: Period.nullable(),
+  /** The measure per bucket across the current period, oldest first … */
+  sparkline: z.array(z.number().nullable()),
+  /** … and each bucket's start as an ISO string (same length as sparkline). */
+  sparklineX: z.array(z.string()),
+  sparklineBucket: TimeBucket.nullable(),
+});
+export type KpiSummary = z.infer<typeof KpiSummary>;
+
 export const QueryResult = z.object({
   columns: z.array(z.object({ name: z.string(), role: z.enum(['x', 'series', 'y']), type: z.string() })),
   rows: z.array(z.array(Scalar)),
@@ -64,5 +91,7 @@ export const QueryResult = z.object({
   /** Where the answer came from: the raw table or a pre-aggregated rollup. */
   source: z.enum(['table', 'rollup']),
   elapsedMs: z.number(),
+  /** Present for KPI widgets; see KpiSummary. */
+  kpi: KpiSummary.optional(),
 });
 export type QueryResult = z.infer<typeof QueryResult>;

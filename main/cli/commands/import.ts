@@ -12,6 +12,8 @@ interface ImportOpts {
   encoding?: string;
   sheet?: string;
   type?: string[];
+  dateFormat?: string[];
+  quote?: string;
   timeColumn?: string;
   onError?: string;
   noHeader?: boolean;
@@ -31,6 +33,16 @@ function parseTypes(list: string[] = []): Record<string, ColumnType> {
   return out;
 }
 
+function parseDateFormats(list: string[] = []): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of list) {
+    const i = item.indexOf('=');
+    if (i <= 0 || i === item.length - 1) throw new UsageError(`--date-format expects column=FORMAT (e.g. day=DD/MM/YYYY), got "${item}"`);
+    out[item.slice(0, i)] = item.slice(i + 1);
+  }
+  return out;
+}
+
 export function registerImport(program: Command, globals: () => GlobalOptions): void {
   program
     .command('import <file>')
@@ -39,10 +51,12 @@ export function registerImport(program: Command, globals: () => GlobalOptions): 
     .option('--dataset <name>', 'dataset name (default: the file name)')
     .option('--mode <mode>', 'create | append | replace', 'create')
     .option('--format <format>', 'csv | json | xlsx (default: from the extension and content)')
-    .option('--delimiter <char>', 'CSV delimiter (default: detected)')
+    .option('--delimiter <char>', 'CSV delimiter (default: detected among , ; TAB |)')
+    .option('--quote <char>', 'CSV quote character (default: detected, " or \')')
     .option('--encoding <name>', 'text encoding (default: detected)')
     .option('--sheet <name>', 'XLSX sheet (default: the first)')
     .option('--type <column=type...>', 'override a column type: integer|number|boolean|datetime|text')
+    .option('--date-format <column=format...>', 'read a datetime column in this format, e.g. day=DD/MM/YYYY (tokens YYYY MM DD HH mm ss)')
     .option('--time-column <name>', 'the time column (default: the first datetime column)')
     .option('--on-error <what>', 'skip bad rows or abort the import', 'abort')
     .option('--no-header', 'the first row is data, not column names')
@@ -53,7 +67,9 @@ export function registerImport(program: Command, globals: () => GlobalOptions): 
       if (!['create', 'append', 'replace'].includes(o.mode ?? '')) throw new UsageError('--mode must be create, append or replace');
       if (!['skip', 'abort'].includes(o.onError ?? '')) throw new UsageError('--on-error must be skip or abort');
       if (o.format && !['csv', 'json', 'xlsx'].includes(o.format)) throw new UsageError('--format must be csv, json or xlsx');
+      if (o.quote !== undefined && o.quote.length !== 1) throw new UsageError('--quote must be a single character');
       const types = parseTypes(o.type);
+      const dateFormats = parseDateFormats(o.dateFormat);
       await withServices(globals(), async (svc) => {
         const ws = svc.core().workspaces.resolve(wsName);
         const name = o.dataset ?? path.basename(file).replace(/\.[^.]+$/, '');
@@ -72,13 +88,14 @@ export function registerImport(program: Command, globals: () => GlobalOptions): 
             taskId,
             options: {
               ...(o.format ? { format: o.format as 'csv' | 'json' | 'xlsx' } : {}),
-              ...(o.delimiter ? { delimiter: o.delimiter } : {}),
+              ...(o.delimiter ? { delimiter: o.delimiter === '\\t' || o.delimiter === 'TAB' ? '\t' : o.delimiter } : {}),
+              ...(o.quote ? { quote: o.quote } : {}),
               ...(o.encoding ? { encoding: o.encoding } : {}),
               ...(o.sheet ? { sheet: o.sheet } : {}),
               ...(o.timeColumn ? { timeColumn: o.timeColumn } : {}),
               hasHeader: o.header !== false,
               types,
-              dateFormats: {},
+              dateFormats,
             },
           });
           if (showProgress) process.stderr.write('\n');

@@ -44,6 +44,14 @@ export function parseFilter(s: string): Filter {
   return { field: sym[1]!.trim(), op: ops[sym[2]!]!, value: coerce(sym[3]!.trim()) };
 }
 
+/** --limit and --max-points: a positive whole number, or bad usage (exit 2). */
+function positiveInt(v: string | undefined, flag: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} expects a positive whole number, got "${v}"`);
+  return n;
+}
+
 function coerce(v: string): string | number | boolean {
   if (v === 'true' || v === 'false') return v === 'true';
   if (v !== '' && Number.isFinite(Number(v))) return Number(v);
@@ -72,6 +80,8 @@ export function registerQuery(program: Command, globals: () => GlobalOptions): v
       const out = makeOut(!!(o.json ?? globals().json));
       const wsName = requireOption(o.workspace, '--workspace');
       if (o.bucket && !TIME_BUCKETS.includes(o.bucket as TimeBucket)) throw new UsageError(`--bucket must be one of ${TIME_BUCKETS.join(', ')}`);
+      const limit = positiveInt(o.limit, '--limit');
+      const maxPoints = positiveInt(o.maxPoints, '--max-points');
       await withServices(globals(), async (svc) => {
         const c = svc.core();
         const ws = c.workspaces.resolve(wsName);
@@ -94,8 +104,8 @@ export function registerQuery(program: Command, globals: () => GlobalOptions): v
             filters: (o.filter ?? []).map(parseFilter),
             ...(o.from || o.to ? { dateRange: { preset: 'custom' as const, ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}) } } : {}),
             ...(o.sort ? { sort: { by: sortBy!, dir: (sortDir ?? 'asc') as 'asc' | 'desc' } } : {}),
-            ...(o.limit ? { limit: Number(o.limit) } : {}),
-            ...(o.maxPoints ? { maxPoints: Number(o.maxPoints) } : {}),
+            ...(limit ? { limit } : {}),
+            ...(maxPoints ? { maxPoints } : {}),
           };
         }
         const r = await svc.dispatcher.call('query.run', { workspaceId: ws.id, query });
