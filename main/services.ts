@@ -26,6 +26,7 @@ import { NODE_PLATFORM, type Platform } from './platform.js';
 import { createDispatcher, type Dispatcher, type Logger } from './rpc/dispatcher.js';
 import { allHandlers } from './handlers/index.js';
 import { rollupWriteHook } from './query/rollup/hook.js';
+import { RollupBuilder } from './query/rollup/background.js';
 import { ensureSampleWorkspace } from './sample/seed.js';
 import { sweepStagingTables } from './import/staging.js';
 
@@ -60,6 +61,8 @@ export interface Core {
   dashboards: DashboardsService;
   /** Run by every dataset writer inside its transaction; features register here in buildCore. */
   datasetHooks: DatasetWriteHook[];
+  /** Builds day rollups in the background (a worker thread); tests and benchmarks await whenIdle(). */
+  rollups: RollupBuilder;
 }
 
 export interface Services {
@@ -84,20 +87,24 @@ export interface Services {
 /** Methods that work without a store, so the UI can explain and recover. */
 const WITHOUT_STORE = new Set<MethodName>(['app.info', 'app.ping', 'store.recover', 'settings.get']);
 
-function buildCore(paths: HomeLayout, events: EventBus, opts: ServicesOptions): Core {
+function buildCore(paths: HomeLayout, events: EventBus, opts: ServicesOptions, log: Logger): Core {
   const store = openStore({ file: paths.store, backupsDir: paths.backups, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
   const db = store.db;
   const docs = new WorkspaceDocs(new DocLog(db), events);
   sweepStagingTables(db); // staging tables of imports whose process died mid-import
+  const workspaces = new WorkspacesRepo(db);
+  const rollups = new RollupBuilder({ db, workspaces, storeFile: store.file, log, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+  rollups.healStale(); // rollups an earlier process did not get to build (low priority, after a delay)
   return {
     store,
-    workspaces: new WorkspacesRepo(db),
+    workspaces,
     datasets: new DatasetsRepo(db),
     settings: new SettingsRepo(db),
     audit: new AuditLog(db),
     docs,
     dashboards: new DashboardsService(docs),
-    datasetHooks: [rollupWriteHook(db)],
+    datasetHooks: [rollupWriteHook(db, rollups)],
+    rollups,
   };
 }
 
@@ -112,7 +119,7 @@ export async function createServices(opts: ServicesOptions = {}): Promise<Servic
 
   const open = async () => {
     try {
-      core = buildCore(paths, events, opts);
+      core = buildCore(paths, events, opts, log);
       storeError = null;
     } catch (e) {
       core = null;
@@ -140,6 +147,7 @@ export async function createServices(opts: ServicesOptions = {}): Promise<Servic
     storeError: () => storeError,
     async reopen() {
       if (core) {
+        await core.rollups.close();
         core.docs.closeAll();
         core.store.close();
       }
@@ -151,6 +159,7 @@ export async function createServices(opts: ServicesOptions = {}): Promise<Servic
     async close() {
       for (const fn of closers.reverse()) await fn();
       if (core) {
+        await core.rollups.close();
         core.docs.closeAll();
         core.store.close();
         core = null;

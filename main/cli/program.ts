@@ -13,10 +13,12 @@ import { registerServe } from './commands/serve.js';
 import { registerBackup } from './commands/backup.js';
 import { registerAnalyticsForecast } from './commands/analytics-forecast.js';
 import { registerAnalytics } from './commands/analytics.js';
+import { registerSyncServer } from './commands/sync-server.js';
+import { registerReport } from './commands/report.js';
 
 /** Feature modules add their commands through this list (analytics, reports, sync-server …). */
 export type CommandRegistrar = (program: Command, globals: () => GlobalOptions) => void;
-export const REGISTRARS: CommandRegistrar[] = [registerServe, registerListing, registerImport, registerQuery, registerBackup, registerAnalytics, registerAnalyticsForecast];
+export const REGISTRARS: CommandRegistrar[] = [registerServe, registerListing, registerImport, registerQuery, registerBackup, registerAnalytics, registerAnalyticsForecast, registerSyncServer, registerReport];
 
 export function buildProgram(): Command {
   const program = new Command('udash')

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, session } from 'electron';
 import { EVENT_NAMES } from '../../shared/contract/index.js';
 import { IPC_CALL, IPC_EVENT } from '../../shared/contract/bridge.js';
 import { defaultHome } from '../paths.js';
@@ -13,6 +13,8 @@ import { createServices, type Services } from '../services.js';
 import { APP_CSP, denyPermissions, lockDown } from './security.js';
 import { loadWindowState, trackWindowState } from './window-state.js';
 import { electronPlatform } from './platform.js';
+import { electronPdfPrinter } from './pdf-printer.js';
+import { reportsOf, startReportScheduler } from '../reports/module.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const distDir = path.resolve(here, '..');
@@ -86,7 +88,13 @@ if (!app.requestSingleInstanceLock()) {
     // Unpackaged (`npm start`), better-sqlite3 loads the Electron-ABI build that scripts/start.mjs made;
     // packaged, electron-builder has already rebuilt it in place.
     const nativeBinding = !app.isPackaged ? process.env.UDASH_NATIVE_BINDING : undefined;
-    services = await createServices({ home, platform: electronPlatform(), ...(nativeBinding ? { nativeBinding } : {}) });
+    services = await createServices({ home, platform: { ...electronPlatform(), pdfPrinter: electronPdfPrinter() }, ...(nativeBinding ? { nativeBinding } : {}) });
+    // Scheduled reports: runs missed while the app was closed fire once now; after sleep, once at wake.
+    if (!services.storeError()) {
+      startReportScheduler(services);
+      const svc = services;
+      powerMonitor.on('resume', () => reportsOf(svc).wake());
+    }
 
     ipcMain.handle(IPC_CALL, async (event, method: unknown, input: unknown) => {
       // Only our own page may call: not a frame, not a navigated-away document.

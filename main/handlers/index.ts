@@ -9,8 +9,12 @@ import { forecastHandlers } from './forecast.js';
 import { importHandlers } from './import.js';
 import { exportHandlers } from './export.js';
 import { analyticsHandlers } from './analytics.js';
+import { reportHandlers } from './reports.js';
+import { forecastRunHandlers } from './forecast-runs.js';
+import { analyticsExportHandlers } from './analytics-export.js';
+import { permissionHandlers } from './permissions.js';
 
 /** Every handler, grouped by feature and registered here once; a method registered twice is refused. */
 export function allHandlers(svc: Services): PartialHandlers {
-  return mergeHandlers(appHandlers(svc), workspaceHandlers(svc), datasetHandlers(svc), dashboardHandlers(svc), queryHandlers(svc), forecastHandlers(svc), importHandlers(svc), exportHandlers(svc), analyticsHandlers(svc));
+  return mergeHandlers(appHandlers(svc), workspaceHandlers(svc), datasetHandlers(svc), dashboardHandlers(svc), queryHandlers(svc), forecastHandlers(svc), importHandlers(svc), exportHandlers(svc), analyticsHandlers(svc), reportHandlers(svc), forecastRunHandlers(svc), analyticsExportHandlers(svc), permissionHandlers(svc));
 }

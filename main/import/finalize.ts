@@ -1,8 +1,13 @@
 /**
  * The one transaction that makes an import visible: the staged rows become the dataset's table
  * (renamed into place for create/replace, copied for append), the dataset is registered or updated,
- * every dataset hook runs (rollups and other derived data commit with the rows), and the audit log
- * records it. Any failure rolls all of it back; replace keeps the previous rows in that case.
+ * every dataset hook runs (derived data commits with the rows: the day rollup is folded in for an
+ * append, or invalidated and left to the background builder), and the audit log records it. Any
+ * failure rolls all of it back; replace keeps the previous rows in that case.
+ *
+ * The transaction is IMMEDIATE: it reads before it writes, and a deferred one would fail at once
+ * with SQLITE_BUSY (SQLite does not wait) if another connection, such as another process's import,
+ * held the write lock at that moment; an immediate one waits for it (the busy timeout).
  */
 import type { DatasetSource } from '../../shared/model/dataset.js';
 import { ident, type DatasetRecord } from '../store/datasets-repo.js';
@@ -65,7 +70,7 @@ export function finalizeImport(c: Core, a: FinalizeArgs): { rec: DatasetRecord; 
     for (const hook of c.datasetHooks) hook(rec, { mode: a.mode, firstNewRid });
     c.audit.record({ actor: 'local', action: `dataset.import.${a.mode}`, objectType: 'dataset', objectId: rec.id, workspaceId: a.workspaceId, details: a.audit });
     return { rec, firstNewRid };
-  })();
+  }).immediate();
   // Only now: on a rollback the staging table is back under its own name and must still be dropped.
   a.staging.consumed();
   return result;

@@ -67,7 +67,8 @@ export async function openSource(file: string, displayName: string, opts: Source
   const format = formatOf(displayName, head, opts.format);
   const meta: SourceMeta = { format, file: displayName };
 
-  // exceljs and stream-json load only when needed: they cost ~0.2 s, and most imports are CSV.
+  // exceljs and stream-json load only when needed (the readers import them where they use them: the
+  // bundles inline these modules, which would hoist a top-level import to every start); most imports are CSV.
   if (format === 'xlsx') {
     const { readXlsxRows } = await import('./xlsx/reader.js');
     const batches = readXlsxRows(file, displayName, opts.sheet, (info) => {

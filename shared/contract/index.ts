@@ -9,16 +9,26 @@ import { appMethods } from './app.js';
 import { workspaceMethods } from './workspaces.js';
 import { dataMethods } from './data.js';
 import { dashboardMethods } from './dashboards.js';
+import { reportEvents, reportMethods } from './reports.js';
 import { forecastMethods } from './forecast.js';
 import { analyticsMethods } from './analytics.js';
+import { forecastRunMethods } from './forecast-runs.js';
+import { analyticsExportMethods } from './analytics-export.js';
+import { permissionMethods } from './permissions.js';
+import { syncEvents, syncMethods } from './sync.js';
 
 export const contract = {
   ...appMethods,
   ...workspaceMethods,
   ...dataMethods,
   ...dashboardMethods,
+  ...reportMethods,
   ...forecastMethods,
   ...analyticsMethods,
+  ...forecastRunMethods,
+  ...analyticsExportMethods,
+  ...permissionMethods,
+  ...syncMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -34,6 +44,8 @@ export const events = {
   'dataset.changed': z.object({ workspaceId: z.string(), datasetId: z.string(), kind: z.enum(['created', 'updated', 'deleted']) }),
   'doc.changed': z.object({ workspaceId: z.string(), local: z.boolean() }),
   'workspaces.changed': z.object({}),
+  ...reportEvents,
+  ...syncEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { projectRoot } from '../../assets.js';
 import { createServices } from '../../services.js';
 import { startLoopbackHost } from '../../host/loopback-host.js';
+import { startReportScheduler } from '../../reports/module.js';
 import { UsageError, type GlobalOptions } from '../context.js';
 
 function openBrowser(url: string): void {
@@ -28,6 +29,8 @@ export function registerServe(program: Command, globals: () => GlobalOptions): v
       if (o.json ?? globals().json) process.stdout.write(JSON.stringify({ url: host.url, port: host.port }) + '\n');
       else process.stdout.write(`Universal Dashboard is running at ${host.url}\nPress Ctrl+C to stop.\n`);
       if (svc.storeError()) process.stderr.write(`Warning: ${svc.storeError()!.message}\nThe UI offers recovery.\n`);
+      // A long-lived host runs scheduled reports (missed runs fire once, marked late).
+      else startReportScheduler(svc);
       if (o.open) openBrowser(host.url);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();

@@ -4,7 +4,6 @@
  * the two shapes we expected. Items that are not objects become row issues.
  */
 import { Readable } from 'node:stream';
-import { streamArray } from 'stream-json/streamers/stream-array.js';
 import { UdashError } from '../../../shared/errors.js';
 import { BATCH_ROWS } from '../limits.js';
 import type { TextChunk } from '../text/read-text.js';
@@ -33,6 +32,8 @@ export async function* readJsonArray(chunks: AsyncIterable<TextChunk>, file: str
       if (c.text) yield c.text;
     }
   }
+  // Loaded here, not at the top: the bundles inline this module, so a top-level import would load it at every start.
+  const { streamArray } = await import('stream-json/streamers/stream-array.js');
   const source = Readable.from(text(), { objectMode: false });
   const pipeline = streamArray.withParserAsStream();
   source.on('error', (e) => pipeline.destroy(e));

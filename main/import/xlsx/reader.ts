@@ -4,7 +4,7 @@
  * top-left cell only (the others read as empty), which is how the file stores them.
  */
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
+import type { Row } from 'exceljs';
 import { UdashError } from '../../../shared/errors.js';
 import { BATCH_ROWS } from '../limits.js';
 import type { RawValue } from '../types.js';
@@ -32,6 +32,9 @@ interface ReaderInternals {
  * sheet names are known, before the first batch.
  */
 export async function* readXlsxRows(file: string, displayName: string, wanted: string | undefined, onSheet: (info: SheetInfo) => void): AsyncGenerator<XlsxBatch> {
+  // Loaded here, not at the top: the bundles inline this module, so a top-level import would load
+  // exceljs (~1 s) at every start of the CLI and the app.
+  const ExcelJS: typeof import('exceljs') = (await import('exceljs')).default;
   const stream = fs.createReadStream(file);
   let bytesRead = 0;
   stream.on('data', (b) => (bytesRead += b.length));
@@ -41,7 +44,7 @@ export async function* readXlsxRows(file: string, displayName: string, wanted: s
   let found = false;
   try {
     for await (const ws of reader) {
-      const sheetReader = ws as unknown as AsyncIterable<ExcelJS.Row> & { name?: string };
+      const sheetReader = ws as unknown as AsyncIterable<Row> & { name?: string };
       const names = internals.model?.sheets?.map((s) => s.name) ?? [];
       const name = sheetReader.name ?? `Sheet${seen.length + 1}`;
       seen.push(name);

@@ -6,6 +6,7 @@ import { Icon } from '../ui/Icon.js';
 import { PromptDialog } from '../ui/PromptDialog.js';
 import { SECTIONS_UI } from './sections.js';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.js';
+import { usePermitted } from '../features/analytics/access/useWorkspaceAccess.js';
 
 export function Sidebar() {
   const { route, navigate, dashboards, workspaceId, theme, setTheme, refreshDashboards } = useApp((s) => ({
@@ -18,6 +19,8 @@ export function Sidebar() {
     refreshDashboards: s.refreshDashboards,
   }));
   const client = useClient();
+  // Roles without view_analytics do not see the Analytics section (shared/model/permissions.ts).
+  const analyticsPermitted = usePermitted(workspaceId, 'view_analytics').permitted;
   const [creating, setCreating] = useState(false);
   const navRef = useRef<HTMLElement>(null);
 
@@ -46,7 +49,7 @@ export function Sidebar() {
         }}
       >
         <ul>
-          {SECTIONS.map((s) => {
+          {SECTIONS.filter((s) => s !== 'analytics' || analyticsPermitted).map((s) => {
             const current = route.section === s;
             return (
               <li key={s}>

@@ -78,6 +78,8 @@ describe('an import killed mid-way', { timeout: 300_000 }, () => {
     const setup = await createServices({ home: data, sample: false });
     const ws = await setup.dispatcher.call('workspaces.create', { name: 'W' });
     const keep = await setup.dispatcher.call('import.commit', { workspaceId: ws.id, source: { path: small }, name: 'Keep' });
+    // Its day rollup is built in the background: let it land before taking the list of tables.
+    await setup.core().rollups.whenIdle();
     const tablesBefore = setup.core().store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ds\\_%' ESCAPE '\\' ORDER BY name").pluck().all();
     await setup.close();
 

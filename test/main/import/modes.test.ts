@@ -82,6 +82,8 @@ describe('import modes and the transaction', () => {
     const c = svc.core();
     const a = write('a.csv', csv([['2024-01-01', 1]]));
     const first = await svc.dispatcher.call('import.commit', { workspaceId, source: { path: a }, name: 'Sales' });
+    // Its day rollup is built in the background; let it land so the table list is stable.
+    await c.rollups.whenIdle();
     const before = dsTables(svc);
     c.datasetHooks.push(() => {
       throw new Error('rollup failed');
@@ -93,6 +95,8 @@ describe('import modes and the transaction', () => {
     expect(allRows(svc, workspaceId, first.dataset.id)).toEqual([['2024-01-01T00:00:00.000Z', 1]]);
     expect(c.datasets.get(workspaceId, first.dataset.id).rowCount).toBe(1);
     expect(c.datasets.findByName(workspaceId, 'Other')).toBeUndefined();
+    // The failed writes' build requests find the rolled-back rollup fresh and change nothing.
+    await c.rollups.whenIdle();
     expect(dsTables(svc)).toEqual(before);
   });
 
@@ -113,6 +117,7 @@ describe('import modes and the transaction', () => {
     expect(changed).toEqual(['created']);
 
     // Cancel as soon as the first batch is being written.
+    await svc.core().rollups.whenIdle();
     const before = dsTables(svc);
     const off = svc.events.on('progress', (p) => {
       if (p.taskId === 't2' && p.phase === 'importing') void svc.dispatcher.call('import.cancel', { taskId: 't2' });

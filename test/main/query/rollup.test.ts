@@ -6,11 +6,12 @@ import { rebuildRollup } from '../../../main/query/rollup/build.js';
 import { freshSpec, readSpec, rollupTable } from '../../../main/query/rollup/spec.js';
 import { ident, type DatasetRecord } from '../../../main/store/datasets-repo.js';
 import type { Services } from '../../../main/services.js';
+import type { RollupJobReport } from '../../../main/query/rollup/background.js';
 import { testServices } from '../../helpers/home.js';
-import { appendRows, createDataset, replaceRows, SALES_COLUMNS, type Cell } from './fixtures.js';
+import { appendRows, createDataset, replaceRows, SALES_BASE, SALES_COLUMNS, salesRows } from './fixtures.js';
 
 const DAY = 86_400_000;
-const BASE = Date.UTC(2024, 1, 20); // spans the 2024 leap day and a quarter boundary below
+const BASE = SALES_BASE;
 
 function engineRun(svc: Services, rec: DatasetRecord, q: Omit<WidgetQueryInput, 'datasetId'>, allowRollup = true) {
   const engine = new QueryEngine(svc.core().store.db);
@@ -33,20 +34,17 @@ function rollupContent(svc: Services, rec: DatasetRecord): unknown[][] {
   return db.prepare(`SELECT ${cols.join(', ')} FROM ${ident(rollupTable(rec))} ORDER BY ${cols.slice(0, 1 + dims.length).join(', ')}`).raw(true).all() as unknown[][];
 }
 
-function salesRows(n: number, seed: number): Cell[][] {
-  const channels = ['web', 'store', 'partner'];
-  const rows: Cell[][] = [];
-  let s = seed;
-  const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  for (let i = 0; i < n; i++) rows.push([new Date(BASE + Math.floor(rand() * 60 * DAY)).toISOString(), channels[i % 3]!, i % 2 ? 'north' : 'south', Math.round(rand() * 400) / 4, i % 7, i % 5 === 0, `order ${i}`]);
-  return rows;
-}
-
-describe('day rollups kept at write time', () => {
-  it('are built in the writer’s transaction, with low-cardinality text columns as dimensions', async () => {
+describe('day rollups kept in step with the rows', () => {
+  it('are built in the background after the write, with low-cardinality text columns as dimensions', async () => {
     const svc = await testServices();
     const { id: ws } = await svc.dispatcher.call('workspaces.create', { name: 'W' });
-    const rec = createDataset(svc, ws, 'sales', SALES_COLUMNS, salesRows(500, 1));
+    const rec = createDataset(svc, ws, 'sales', SALES_COLUMNS, salesRows(500, 1), { settle: false });
+    // The writer's transaction only invalidated it; the build runs after the commit, in the worker.
+    expect(readSpec(svc.core().store.db, rec)).toBeNull();
+    const reports: RollupJobReport[] = [];
+    svc.core().rollups.onJob((r) => reports.push(r));
+    await svc.core().rollups.whenIdle();
+    expect(reports).toMatchObject([{ datasetId: rec.id, outcome: 'built', ranIn: 'worker', reason: 'write', attempts: 1 }]);
     const spec = readSpec(svc.core().store.db, rec)!;
     // Cheapest first: region and returned (2 values each), then channel (3); note has 500 values.
     expect(spec.dims).toEqual(['c2', 'c5', 'c1']);
@@ -81,8 +79,10 @@ describe('day rollups kept at write time', () => {
     const { id: ws } = await svc.dispatcher.call('workspaces.create', { name: 'W' });
     const all = salesRows(600, 3);
     let rec = createDataset(svc, ws, 'sales', SALES_COLUMNS, all.slice(0, 400));
-    rec = appendRows(svc, rec, all.slice(400, 550));
-    rec = appendRows(svc, rec, [...all.slice(550), [null, 'web', 'north', 1, 1, false, 'undated'], [null, 'web', 'north', 2, 1, false, 'undated']]);
+    // settle: false — appends smaller than the dataset keep it fresh inside their own transaction.
+    rec = appendRows(svc, rec, all.slice(400, 550), { settle: false });
+    expect(freshSpec(svc.core().store.db, rec)?.rows).toBe(550);
+    rec = appendRows(svc, rec, [...all.slice(550), [null, 'web', 'north', 1, 1, false, 'undated'], [null, 'web', 'north', 2, 1, false, 'undated']], { settle: false });
     const db = svc.core().store.db;
     expect(freshSpec(db, rec)?.rows).toBe(602);
     // Compaction leaves one row per (day, dimensions) group.
@@ -131,6 +131,8 @@ describe('day rollups kept at write time', () => {
     const { id: ws } = await svc.dispatcher.call('workspaces.create', { name: 'W' });
     const sources = { rollup: 0, table: 0 };
     let n = 0;
+    const ranIn = new Set<string>();
+    svc.core().rollups.onJob((r) => ranIn.add(`${r.ranIn}:${r.outcome}`));
 
     // Quarter-units keep sums exact in binary floating point, so both plans must agree to the bit.
     const row = fc.tuple(
@@ -192,8 +194,12 @@ describe('day rollups kept at write time', () => {
       fc.asyncProperty(fc.array(row, { minLength: 0, maxLength: 120 }), fc.nat({ max: 100 }), query, async (rows, splitPct, q) => {
         // Part of the rows arrives by append, so the incremental path is checked too.
         const split = Math.floor((rows.length * splitPct) / 100);
-        let rec = createDataset(svc, ws, `p${n++}`, SALES_COLUMNS, rows.slice(0, split));
-        rec = appendRows(svc, rec, rows.slice(split));
+        // Through the background builder: the create's build, then the append (incremental when it is
+        // smaller than the rows before it, another background build otherwise).
+        let rec = createDataset(svc, ws, `p${n++}`, SALES_COLUMNS, rows.slice(0, split), { settle: false });
+        await svc.core().rollups.whenIdle();
+        rec = appendRows(svc, rec, rows.slice(split), { settle: false });
+        await svc.core().rollups.whenIdle();
         const sortable = q.sort && (q.sort.by === 'x' ? q.x : q.sort.by === 'series' ? q.series : q.y?.some((m) => ('field' in m ? `${m.agg}(${m.field})` : 'count(*)') === q.sort!.by));
         const wq = { ...q, ...(sortable ? {} : { sort: undefined }) } as Omit<WidgetQueryInput, 'datasetId'>;
         const planned = engineRun(svc, rec, wq);
@@ -212,5 +218,7 @@ describe('day rollups kept at write time', () => {
     // The property is only worth something if the rollup answered a good share of the cases.
     expect(sources.rollup).toBeGreaterThan(30);
     expect(sources.table).toBeGreaterThan(10);
+    // Every full build ran in the worker and committed.
+    expect([...ranIn]).toEqual(['worker:built']);
   });
 });

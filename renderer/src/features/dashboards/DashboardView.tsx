@@ -16,6 +16,7 @@ import { WidgetCard, type WidgetActions } from './grid/WidgetCard.js';
 import { useDashboard } from './useDashboard.js';
 import { useDashboardActions } from './useDashboardActions.js';
 import { widgetTitle } from './widget-title.js';
+import { canForecast } from './overlay/eligibility.js';
 
 const WidgetEditor = lazy(() => import('./editor/WidgetEditor.js'));
 
@@ -104,6 +105,15 @@ function LoadedDashboard({ workspaceId, dashboard, setDashboard }: { workspaceId
         .then((msg) => msg && toast({ kind: 'success', message: msg }))
         .catch((e: unknown) => reportError(e, 'Export failed'));
     },
+    toggleForecast: (w) => {
+      const options = { ...w.options, forecastOverlay: !w.options.forecastOverlay };
+      const prev = dashboard;
+      setDashboard({ ...dashboard, widgets: dashboard.widgets.map((x) => (x.id === w.id ? { ...x, options } : x)) });
+      client.call('widgets.update', { workspaceId, dashboardId: dashboard.id, widgetId: w.id, patch: { options } }).catch((e: unknown) => {
+        setDashboard(prev);
+        reportError(e, 'Could not change the forecast overlay');
+      });
+    },
     remove: (w) => {
       client
         .call('widgets.delete', { workspaceId, dashboardId: dashboard.id, widgetId: w.id })
@@ -175,7 +185,7 @@ function LoadedDashboard({ workspaceId, dashboard, setDashboard }: { workspaceId
             client.call('layout.update', { workspaceId, dashboardId: dashboard.id, items }).catch((e: unknown) => reportError(e, 'Could not save the layout'));
           }}
           renderWidget={(w, keyboard) => (
-            <WidgetCard workspaceId={workspaceId} dashboard={dashboard} widget={w} datasetName={datasetName(w.query.datasetId)} actions={widgetActions} onSettled={onSettled} keyboard={keyboard} />
+            <WidgetCard workspaceId={workspaceId} dashboard={dashboard} widget={w} datasetName={datasetName(w.query.datasetId)} actions={widgetActions} onSettled={onSettled} keyboard={keyboard} canForecast={canForecast(w, datasets)} />
           )}
         />
       )}

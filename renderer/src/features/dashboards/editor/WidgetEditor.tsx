@@ -21,6 +21,7 @@ import { checkDraft, defaultAlias, fromWidget, newDraft, toQuery, toWidgetDraft,
 import { FiltersField } from './FiltersField.js';
 import { MeasuresField } from './MeasuresField.js';
 import { usePreview } from './usePreview.js';
+import { canForecast } from '../overlay/eligibility.js';
 
 const BUCKET_LABELS: Record<string, string> = { hour: 'Hour', day: 'Day', week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year' };
 
@@ -277,6 +278,11 @@ export default function WidgetEditor({ workspaceId, dashboard, widget, onClose }
                 {draft.type === 'kpi' ? (
                   <label className="check">
                     <input type="checkbox" checked={draft.options.compare !== 'none'} onChange={(e) => setOption({ compare: e.target.checked ? 'previous_period' : 'none' })} /> Compare with previous period
+                  </label>
+                ) : null}
+                {canForecast({ type: draft.type, options: draft.options, query: toQuery(draft) }, datasets) ? (
+                  <label className="check">
+                    <input type="checkbox" checked={!!draft.options.forecastOverlay} onChange={(e) => setOption({ forecastOverlay: e.target.checked })} /> Forecast overlay
                   </label>
                 ) : null}
               </div>

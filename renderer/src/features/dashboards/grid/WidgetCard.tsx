@@ -13,6 +13,8 @@ export interface WidgetActions {
   duplicate(w: Widget): void;
   exportData(w: Widget, format: 'csv' | 'xlsx'): void;
   remove(w: Widget): void;
+  /** Turns the forecast overlay of a time-series widget on or off. */
+  toggleForecast(w: Widget): void;
 }
 
 /**
@@ -27,6 +29,7 @@ export function WidgetCard({
   actions,
   onSettled,
   keyboard,
+  canForecast = false,
 }: {
   workspaceId: string;
   dashboard: DashboardWithWidgets;
@@ -35,6 +38,8 @@ export function WidgetCard({
   actions: WidgetActions;
   onSettled: (id: string, settled: boolean) => void;
   keyboard: { onKeyDown: (e: React.KeyboardEvent) => void };
+  /** A time-series chart that can show a forecast overlay. */
+  canForecast?: boolean;
 }) {
   const data = useWidgetData(workspaceId, dashboard, widget);
   const title = widgetTitle(widget, datasetName);
@@ -42,6 +47,7 @@ export function WidgetCard({
   const items: MenuItem[] = [
     { label: 'Edit', icon: 'edit', onSelect: () => actions.edit(widget) },
     { label: 'Duplicate', icon: 'copy', onSelect: () => actions.duplicate(widget) },
+    ...(canForecast ? [{ label: widget.options.forecastOverlay ? 'Hide forecast' : 'Show forecast', icon: 'analytics' as const, onSelect: () => actions.toggleForecast(widget) }] : []),
     { label: 'Export data as CSV', icon: 'download', onSelect: () => actions.exportData(widget, 'csv'), separatorBefore: true },
     { label: 'Export data as Excel', icon: 'download', onSelect: () => actions.exportData(widget, 'xlsx') },
     { label: 'Delete', icon: 'trash', danger: true, onSelect: () => actions.remove(widget), separatorBefore: true },

@@ -1,0 +1,54 @@
+/** The correlation heatmap: columns × columns, coloured from −1 (red) through 0 to +1 (accent). */
+import type { CorrelateResult } from '../../../../../shared/contract/analytics.js';
+import type { ChartPalette } from '../../dashboards/charts/palette.js';
+import { baseOption } from './base.js';
+import { formatPValue } from '../format.js';
+import type { AnalyticsOption } from './option-types.js';
+
+export type HeatCell = [number, number, number | null];
+
+export function divergingColours(pal: ChartPalette): [string, string, string] {
+  return [pal.negative, pal.grid, pal.series[0]!];
+}
+
+export function heatmapCells(result: Pick<CorrelateResult, 'matrix'>): HeatCell[] {
+  const cells: HeatCell[] = [];
+  result.matrix.forEach((row, y) => row.forEach((r, x) => cells.push([x, y, r])));
+  return cells;
+}
+
+export function correlationHeatmapOption(result: CorrelateResult, pal: ChartPalette): AnalyticsOption {
+  const cols = result.columns;
+  const showLabels = cols.length <= 12;
+  const symbol = result.method === 'spearman' ? 'ρ' : 'r';
+  return {
+    ...baseOption(pal),
+    tooltip: {
+      ...baseOption(pal).tooltip,
+      trigger: 'item',
+      formatter: (p) => {
+        const [x, y, r] = (p as unknown as { data: HeatCell }).data;
+        const pv = result.pValues[y]?.[x] ?? null;
+        return `${cols[y]} × ${cols[x]}<br/>${symbol} = <b>${r === null ? 'undefined' : r.toFixed(3)}</b><br/>${formatPValue(pv, true)} · n = ${result.n[y]?.[x] ?? 0}${x !== y ? '<br/><i>Click for the scatter plot</i>' : ''}`;
+      },
+    },
+    grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
+    xAxis: { type: 'category', data: cols, axisLabel: { color: pal.textMuted, fontSize: 11, rotate: cols.length > 6 ? 35 : 0, interval: 0 }, axisTick: { show: false }, axisLine: { show: false } },
+    yAxis: { type: 'category', data: cols, inverse: true, axisLabel: { color: pal.textMuted, fontSize: 11, interval: 0 }, axisTick: { show: false }, axisLine: { show: false } },
+    visualMap: { min: -1, max: 1, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160, itemWidth: 10, inRange: { color: divergingColours(pal) }, textStyle: { color: pal.textMuted, fontSize: 11 } },
+    series: [
+      {
+        type: 'heatmap',
+        id: 'correlation',
+        data: heatmapCells(result),
+        label: { show: showLabels, fontSize: 11, color: pal.text, formatter: (p) => {
+          const r = (p as unknown as { data: HeatCell }).data[2];
+          return r === null ? '' : r.toFixed(2);
+        } },
+        itemStyle: { borderColor: pal.tooltipBg, borderWidth: 2 },
+        emphasis: { itemStyle: { borderColor: pal.text, borderWidth: 2 } },
+        cursor: 'pointer',
+      },
+    ],
+  };
+}
