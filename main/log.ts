@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from './rpc/dispatcher.js';
+import { redactTokens } from '../shared/model/sync.js';
 
 /**
  * Structured, line-per-event log. Never pass secrets here: callers log ids and counts, not configs.
@@ -13,7 +14,8 @@ export function createLogger(dir: string | null, opts: { echo?: boolean } = {}):
     stream = fs.createWriteStream(path.join(dir, 'udash.log'), { flags: 'a' });
   }
   const write = (level: string, msg: string, err?: unknown) => {
-    const line = JSON.stringify({ t: new Date().toISOString(), level, msg, ...(err ? { err: err instanceof Error ? err.stack ?? err.message : String(err) } : {}) });
+    // Defence in depth: a sync token quoted by any message (a URL in an error) is masked before it is written.
+    const line = redactTokens(JSON.stringify({ t: new Date().toISOString(), level, msg, ...(err ? { err: err instanceof Error ? err.stack ?? err.message : String(err) } : {}) }));
     stream?.write(line + '\n');
     if (opts.echo || (level === 'error' && process.env.UDASH_LOG_ECHO)) process.stderr.write(line + '\n');
   };

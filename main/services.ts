@@ -29,6 +29,7 @@ import { rollupWriteHook } from './query/rollup/hook.js';
 import { RollupBuilder } from './query/rollup/background.js';
 import { ensureSampleWorkspace } from './sample/seed.js';
 import { sweepStagingTables } from './import/staging.js';
+import { SyncService } from './sync/sync-service.js';
 
 export const APP_VERSION = '0.1.0';
 
@@ -39,9 +40,17 @@ export interface ServicesOptions {
   nativeBinding?: string;
   /** Create the sample workspace in an empty store (default: unless UDASH_NO_SAMPLE=1). */
   sample?: boolean;
+  /**
+   * Build the sample workspace without making createServices (and reopen) wait for it; whenReady()
+   * resolves once it is built. `udash serve` listens meanwhile, so the browser loads the UI while the
+   * sample is imported, and holds every call until then: the UI never sees a half-built sample.
+   */
+  sampleInBackground?: boolean;
   logEcho?: boolean;
   /** Desktop capabilities (dialogs, notifications, safeStorage); plain Node when omitted. */
   platform?: Platform;
+  /** Connect shared workspaces to their sync servers when the store opens (default true; one-shot CLI commands pass false). */
+  sync?: boolean;
 }
 
 /**
@@ -74,9 +83,13 @@ export interface Services {
   readonly downloads: Downloads;
   readonly platform: Platform;
   readonly options: ServicesOptions;
+  /** Team sync of shared workspaces (main/sync): connections, share/join/leave, members, snapshots. */
+  readonly sync: SyncService;
   /** The open store's services, or a STORE_UNAVAILABLE-style error explaining why there are none. */
   core(): Core;
   storeError(): UdashError | null;
+  /** Resolves when start-up work still running after createServices/reopen (a background sample) is done; never rejects. */
+  whenReady(): Promise<void>;
   /** Reopens the store (after recovery). */
   reopen(): Promise<void>;
   /** Background jobs register here so close() can stop them. */
@@ -116,11 +129,13 @@ export async function createServices(opts: ServicesOptions = {}): Promise<Servic
   const closers: (() => void | Promise<void>)[] = [];
   let core: Core | null = null;
   let storeError: UdashError | null = null;
+  let ready: Promise<void> = Promise.resolve();
 
   const open = async () => {
     try {
       core = buildCore(paths, events, opts, log);
       storeError = null;
+      services.sync.attach(core);
     } catch (e) {
       core = null;
       storeError = e instanceof UdashError ? e : new UdashError('STORE_UNAVAILABLE', String(e));
@@ -128,7 +143,10 @@ export async function createServices(opts: ServicesOptions = {}): Promise<Servic
       return;
     }
     const wantSample = opts.sample ?? process.env.UDASH_NO_SAMPLE !== '1';
-    if (wantSample) await ensureSampleWorkspace(services);
+    if (wantSample && opts.sampleInBackground) ready = ensureSampleWorkspace(services);
+    else if (wantSample) await ensureSampleWorkspace(services);
+    // Shared workspaces start syncing as soon as the store is open: edits made offline go out first.
+    if (opts.sync ?? true) services.sync.connectAll();
   };
 
   const services: Services = {
@@ -140,12 +158,16 @@ export async function createServices(opts: ServicesOptions = {}): Promise<Servic
     downloads: new Downloads(),
     platform: opts.platform ?? NODE_PLATFORM,
     dispatcher: undefined as unknown as Dispatcher,
+    sync: undefined as unknown as SyncService,
     core() {
       if (!core) throw storeError ?? new UdashError('STORE_UNAVAILABLE', 'The data store is not open');
       return core;
     },
     storeError: () => storeError,
+    whenReady: () => ready,
     async reopen() {
+      await ready;
+      services.sync.stop();
       if (core) {
         await core.rollups.close();
         core.docs.closeAll();
@@ -157,7 +179,9 @@ export async function createServices(opts: ServicesOptions = {}): Promise<Servic
       closers.push(fn);
     },
     async close() {
+      await ready; // a sample still being built finishes first: the store is not closed under it
       for (const fn of closers.reverse()) await fn();
+      services.sync.stop();
       if (core) {
         await core.rollups.close();
         core.docs.closeAll();
@@ -168,6 +192,7 @@ export async function createServices(opts: ServicesOptions = {}): Promise<Servic
       await log.close();
     },
   };
+  (services as { sync: SyncService }).sync = new SyncService(services);
   (services as { dispatcher: Dispatcher }).dispatcher = createDispatcher(allHandlers(services), log, {
     gate: (method) => (core || WITHOUT_STORE.has(method) ? undefined : (storeError ?? new UdashError('STORE_UNAVAILABLE', 'The data store is not open'))),
   });

@@ -34,7 +34,7 @@ export function timeKindOf(col: DatasetColumn): TimeKind {
  * Reads the named columns. Text columns are refused (BAD_DATA); a stray text value inside a numeric
  * column (SQLite is dynamically typed) is refused with its row.
  */
-export async function readNumericColumns(db: Db, rec: DatasetRecord, names: string[], field = 'columns'): Promise<NumericColumn[]> {
+export async function readNumericColumns(db: Db, rec: DatasetRecord, names: string[], field = 'columns', watch: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {}): Promise<NumericColumn[]> {
   const cols = names.map((n) => findColumn(rec, n, field));
   for (const c of cols) {
     if (!NUMERIC_TYPES.has(c.type)) throw new UdashError('BAD_DATA', `Column "${c.name}" of dataset "${rec.name}" holds text, not numbers`, { column: c.name, field });
@@ -68,7 +68,9 @@ export async function readNumericColumns(db: Db, rec: DatasetRecord, names: stri
       row++;
     }
     lastRid = Number(rows[rows.length - 1]![0]);
+    watch.onProgress?.(row / n);
     await new Promise<void>((resolve) => setImmediate(resolve));
+    if (watch.signal?.aborted) throw new UdashError('CANCELLED', 'The analysis was cancelled');
   }
   const result = cols.map((c) => ({ name: c.name, values: data.get(c.key)!.subarray(0, row) }));
   // Columns requested twice share storage; give each its own buffer so both can be transferred.

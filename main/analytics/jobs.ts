@@ -21,8 +21,12 @@ export class AnalyticsJobs {
     private readonly runner: JobRunner = runAnalyticsInWorker,
   ) {}
 
-  /** Runs a job; with a taskId it can be cancelled and reports progress. `signal` is the caller's own. */
-  async run(job: AnalyticsJob, taskId: string | undefined, signal?: AbortSignal): Promise<AnalyticsAnswer> {
+  /**
+   * Runs a job; with a taskId it can be cancelled and reports progress. `signal` is the caller's own.
+   * `job` may be a function that prepares it (reads the dataset's columns): the task is cancellable
+   * from the start, so a Cancel pressed while a million rows are read stops the read too.
+   */
+  async run(job: AnalyticsJob | ((signal: AbortSignal, onProgress: (phase: string, fraction: number) => void) => Promise<AnalyticsJob>), taskId: string | undefined, signal?: AbortSignal): Promise<AnalyticsAnswer> {
     const ctrl = new AbortController();
     if (taskId !== undefined) {
       if (this.running.has(taskId)) throw new UdashError('CONFLICT', `A task with id "${taskId}" is already running`, { field: 'taskId' });
@@ -31,11 +35,16 @@ export class AnalyticsJobs {
     const onCallerGone = () => ctrl.abort();
     signal?.addEventListener('abort', onCallerGone, { once: true });
     if (signal?.aborted) ctrl.abort();
+    const onProgress = (phase: string, fraction: number) => {
+      if (taskId !== undefined) this.events.emit('progress', { taskId, phase, done: Math.round(fraction * 100), total: 100 });
+    };
     try {
-      return await this.runner(job, {
+      const prepared = typeof job === 'function' ? await job(ctrl.signal, onProgress) : job;
+      if (ctrl.signal.aborted) throw new UdashError('CANCELLED', 'The analysis was cancelled');
+      return await this.runner(prepared, {
         signal: ctrl.signal,
         logError: this.logError,
-        ...(taskId !== undefined ? { onProgress: (phase: string, fraction: number) => this.events.emit('progress', { taskId, phase, done: Math.round(fraction * 100), total: 100 }) } : {}),
+        ...(taskId !== undefined ? { onProgress } : {}),
       });
     } finally {
       signal?.removeEventListener('abort', onCallerGone);

@@ -24,7 +24,8 @@ export function makeOut(json: boolean): Out {
 
 /** Opens services for one command and always closes them. A broken store is a failure (exit 1), with its message. */
 export async function withServices<T>(opts: GlobalOptions, fn: (svc: Services) => Promise<T>): Promise<T> {
-  const svc = await createServices({ ...(opts.home ? { home: opts.home } : {}) });
+  // A one-shot command does not open network connections to sync servers (edits sync when the app runs).
+  const svc = await createServices({ ...(opts.home ? { home: opts.home } : {}), sync: false });
   try {
     const err = svc.storeError();
     if (err) throw err;

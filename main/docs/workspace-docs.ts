@@ -7,6 +7,7 @@
 import * as Y from 'yjs';
 import type { EventBus } from '../events.js';
 import { DOC_COLLECTIONS } from '../../shared/model/workspace-doc.js';
+import { mayDeleteOnUndo, stepInProgress, type UndoStep } from './contested-fields.js';
 import type { DocLog } from './doc-log.js';
 
 export const LOCAL_ORIGIN = Symbol('udash-local');
@@ -15,10 +16,16 @@ const LOAD_ORIGIN = Symbol('udash-load');
 interface OpenDoc {
   doc: Y.Doc;
   undo: Y.UndoManager;
+  /** While undo()/redo() runs: the stack it pops from, as it was before the call (see contested-fields.ts). */
+  popping: readonly UndoStep[] | null;
 }
+
+/** Throws (FORBIDDEN) when this user may not edit the workspace, e.g. it is shared with a viewer token. */
+export type WriteGuard = (workspaceId: string) => void;
 
 export class WorkspaceDocs {
   private readonly open = new Map<string, OpenDoc>();
+  private guard: WriteGuard | null = null;
 
   constructor(
     private readonly log: DocLog,
@@ -41,14 +48,26 @@ export class WorkspaceDocs {
       this.events.emit('doc.changed', { workspaceId, local: origin === LOCAL_ORIGIN || origin instanceof Y.UndoManager });
     });
     // Every contract call is one user action, so each transact() is its own undo step (see stopCapturing below).
-    const undo = new Y.UndoManager(DOC_COLLECTIONS.map((n) => doc.getMap(n)), { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 400 });
-    e = { doc, undo };
+    // deleteFilter: a field a colleague set concurrently keeps its value instead of being emptied (contested-fields.ts).
+    const undo: Y.UndoManager = new Y.UndoManager(DOC_COLLECTIONS.map((n) => doc.getMap(n)), {
+      trackedOrigins: new Set([LOCAL_ORIGIN]),
+      captureTimeout: 400,
+      deleteFilter: (item): boolean => mayDeleteOnUndo(item, stepInProgress(undo, opened.popping)),
+    });
+    const opened: OpenDoc = { doc, undo, popping: null };
+    e = opened;
     this.open.set(workspaceId, e);
     return e;
   }
 
+  /** Set by the sync client: local edits of a read-only shared workspace are refused before they happen. */
+  setWriteGuard(guard: WriteGuard | null): void {
+    this.guard = guard;
+  }
+
   /** Runs a local edit as one transaction (one undo step). */
   transact<T>(workspaceId: string, fn: (doc: Y.Doc) => T): T {
+    this.guard?.(workspaceId);
     const e = this.entry(workspaceId);
     this.trackTypes(e);
     let result!: T;
@@ -68,16 +87,28 @@ export class WorkspaceDocs {
   }
 
   undo(workspaceId: string): { canUndo: boolean; canRedo: boolean } {
+    this.guard?.(workspaceId);
     const e = this.entry(workspaceId);
     this.trackTypes(e);
-    e.undo.undo();
+    this.step(e, e.undo.undoStack, () => e.undo.undo());
     return { canUndo: e.undo.canUndo(), canRedo: e.undo.canRedo() };
   }
 
   redo(workspaceId: string): { canUndo: boolean; canRedo: boolean } {
+    this.guard?.(workspaceId);
     const e = this.entry(workspaceId);
-    e.undo.redo();
+    this.step(e, e.undo.redoStack, () => e.undo.redo());
     return { canUndo: e.undo.canUndo(), canRedo: e.undo.canRedo() };
+  }
+
+  /** Runs an undo or redo with the stack it pops from on record, for the deleteFilter. */
+  private step(e: OpenDoc, stack: readonly UndoStep[], run: () => void): void {
+    e.popping = [...stack];
+    try {
+      run();
+    } finally {
+      e.popping = null;
+    }
   }
 
   /** Forgets a workspace (after deletion). */

@@ -55,6 +55,7 @@ export function forecastHandlers(svc: Services): PartialHandlers {
             levels: input.levels,
             fill: input.fill,
             aggregate: input.aggregate,
+            offerNeural: input.neural,
             timeColumn: input.timeColumn,
             valueColumn: input.valueColumn,
           },

@@ -12,9 +12,11 @@ import { analyticsHandlers } from './analytics.js';
 import { reportHandlers } from './reports.js';
 import { forecastRunHandlers } from './forecast-runs.js';
 import { analyticsExportHandlers } from './analytics-export.js';
-import { permissionHandlers } from './permissions.js';
+import { permissionHandlers, requiringPermission } from './permissions.js';
+import { syncHandlers } from './sync.js';
+import { collabHandlers } from './collab.js';
 
 /** Every handler, grouped by feature and registered here once; a method registered twice is refused. */
 export function allHandlers(svc: Services): PartialHandlers {
-  return mergeHandlers(appHandlers(svc), workspaceHandlers(svc), datasetHandlers(svc), dashboardHandlers(svc), queryHandlers(svc), forecastHandlers(svc), importHandlers(svc), exportHandlers(svc), analyticsHandlers(svc), reportHandlers(svc), forecastRunHandlers(svc), analyticsExportHandlers(svc), permissionHandlers(svc));
+  return mergeHandlers(appHandlers(svc), workspaceHandlers(svc), datasetHandlers(svc), dashboardHandlers(svc), queryHandlers(svc), requiringPermission(svc, 'view_analytics', forecastHandlers(svc)), importHandlers(svc), exportHandlers(svc), requiringPermission(svc, 'view_analytics', analyticsHandlers(svc)), reportHandlers(svc), forecastRunHandlers(svc), analyticsExportHandlers(svc), permissionHandlers(svc), collabHandlers(svc), syncHandlers(svc));
 }

@@ -20,7 +20,7 @@ export function reportHandlers(svc: Services): PartialHandlers {
       return ok;
     },
     'reports.runNow': ({ workspaceId, reportId, send }) => r().runNow(workspaceId, reportId, send),
-    'reports.preview': ({ workspaceId, report, formats }) => r().preview(workspaceId, report, formats),
+    'reports.preview': ({ workspaceId, report, formats, template }) => r().preview(workspaceId, report, formats, template),
     'reports.nextRuns': ({ schedule, count, after }) => r().nextRuns(schedule, count, after),
     'reports.history': ({ workspaceId, reportId, limit, offset }) => r().history(workspaceId, reportId, limit, offset),
     'reports.run': ({ workspaceId, runId }) => r().runDetail(workspaceId, runId),

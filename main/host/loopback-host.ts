@@ -113,12 +113,18 @@ export async function startLoopbackHost(svc: Services, opts: HostOptions): Promi
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
   });
 
+  // A page may connect while start-up work (the sample workspace) is still running: its events and
+  // answers wait until svc.whenReady(), so it sees the finished state, exactly as if it had connected
+  // later. Every call awaits the same promise, so calls are still answered in the order they came.
   const attach = (ws: WebSocket) => {
     const abort = new AbortController();
     const send = (f: ServerFrame) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(f));
     };
-    const off = svc.events.onAny((name, payload) => send({ t: 'event', name, payload }), EVENT_NAMES);
+    let off = () => {};
+    void svc.whenReady().then(() => {
+      if (!abort.signal.aborted) off = svc.events.onAny((name, payload) => send({ t: 'event', name, payload }), EVENT_NAMES);
+    });
     ws.on('message', async (data) => {
       let frame: ClientFrame;
       try {
@@ -128,6 +134,7 @@ export async function startLoopbackHost(svc: Services, opts: HostOptions): Promi
         ws.close(1003, 'Malformed frame');
         return;
       }
+      await svc.whenReady();
       const r = await svc.dispatcher.dispatch(frame.method, frame.input, { transport: 'websocket', signal: abort.signal });
       send(r.ok ? { t: 'result', id: frame.id, ok: true, value: r.value } : { t: 'result', id: frame.id, ok: false, error: r.error });
     });

@@ -24,7 +24,10 @@ export interface FinalizeArgs {
   /** The dataset appended to or replaced. */
   existing?: DatasetRecord;
   staging: StagingTable;
-  plan: ImportPlan;
+  /** The columns and time column of the staged rows (an import's plan, or a snapshot's header). */
+  plan: Pick<ImportPlan, 'timeColumn'> & { columns: Pick<ImportPlan['columns'][number], 'name' | 'type'>[] };
+  /** create: the new dataset's id (a fetched snapshot keeps the publisher's); generated when absent. */
+  id?: string;
   source: DatasetSource;
   audit: Record<string, unknown>;
 }
@@ -42,7 +45,7 @@ export function finalizeImport(c: Core, a: FinalizeArgs): { rec: DatasetRecord; 
     let rec: DatasetRecord;
     let firstNewRid = 1;
     if (a.mode === 'create') {
-      const created = c.datasets.create({ workspaceId: a.workspaceId, name: a.name, source: a.source, columns, timeColumn: a.plan.timeColumn });
+      const created = c.datasets.create({ workspaceId: a.workspaceId, name: a.name, source: a.source, columns, timeColumn: a.plan.timeColumn, ...(a.id ? { id: a.id } : {}) });
       // create() made an empty table; the staged one takes its name (a rename, not a copy of every row).
       db.exec(`DROP TABLE ${ident(created.tableName)}`);
       db.exec(`ALTER TABLE ${ident(a.staging.name)} RENAME TO ${ident(created.tableName)}`);

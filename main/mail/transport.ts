@@ -2,9 +2,13 @@
  * SMTP through nodemailer. Settings come from Settings (no secrets there) and the password from the
  * secret store; an smtp:// URL (CLI --smtp) may carry its own user and password for one command.
  */
-import nodemailer, { type Transporter } from 'nodemailer';
+import type Nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { UdashError } from '../../shared/errors.js';
 import { SmtpSettings } from '../../shared/model/report.js';
+import { lazyRequire } from '../lazy-require.js';
+
+const loadNodemailer = lazyRequire<typeof Nodemailer>('nodemailer');
 
 export interface SmtpConnection {
   settings: SmtpSettings;
@@ -13,7 +17,7 @@ export interface SmtpConnection {
 
 export function createTransport(c: SmtpConnection): Transporter {
   const s = c.settings;
-  return nodemailer.createTransport({
+  return loadNodemailer().createTransport({
     host: s.host,
     port: s.port,
     secure: s.secure,

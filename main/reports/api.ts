@@ -34,7 +34,7 @@ import { evaluateSendRule } from './conditions.js';
 import { selectedWidgets } from './data/widget-source.js';
 import { chartRendererFor, CONTENT_TYPES, generateReport, safeFileName, standaloneHtml } from './generate.js';
 import type { ReportsModule } from './module.js';
-import { renderEmail } from './render/email-html.js';
+import { renderEmail, TRACKING_NOTICE } from './render/email-html.js';
 import { BUILTIN_TEMPLATE_IDS } from './templates/builtin.js';
 import { validateTemplate } from './templates/validate.js';
 import { validateReport, validateSchedule, type ReportChecks } from './validate-report.js';
@@ -187,12 +187,16 @@ export class ReportsApi {
     return (await this.m.runner.execute(runId, { applyConditions: false, noSend: !send }))!;
   }
 
-  async preview(ws: string, draft: ReportDraft, formats: OutputFormat[]): Promise<ReportPreview> {
+  async preview(ws: string, draft: ReportDraft, formats: OutputFormat[], templateInput?: TemplateInput): Promise<ReportPreview> {
     this.ws(ws);
     const now = this.nowIso();
-    const report = Report.parse({ ...draft, id: `preview-${newId()}`, createdAt: now, updatedAt: now });
-    validateReport(this.checks(ws), report);
-    const { model, ctx } = await composeReport({ svc: this.m.svc, runs: this.m.runs, engine: this.m.engine, template: (w, t) => this.m.template(w, t) }, ws, report, new Date(this.m.clock.now()));
+    // An unsaved custom template (validated like a save) lays the preview out in place of the report's own.
+    const custom = templateInput ? this.parseTemplate(ws, templateInput) : undefined;
+    const report = Report.parse({ ...draft, ...(custom ? { templateId: custom.id } : {}), id: `preview-${newId()}`, createdAt: now, updatedAt: now });
+    const checks = this.checks(ws);
+    validateReport(custom ? { ...checks, templateExists: (id) => id === custom.id || checks.templateExists(id) } : checks, report);
+    const template = (w: string, t: string) => (custom && t === custom.id ? custom : this.m.template(w, t));
+    const { model, ctx } = await composeReport({ svc: this.m.svc, runs: this.m.runs, engine: this.m.engine, template }, ws, report, new Date(this.m.clock.now()));
     const verdict = evaluateSendRule(report.sendRule, model);
     const charts = chartRendererFor(model);
     const fileBase = safeFileName(this.m.engine.render(report.delivery.attachmentName, ctx));
@@ -217,7 +221,7 @@ export class ReportsApi {
       trackingNotice: settings.trackingEnabled && !!server,
       attachments,
     });
-    const recipients = resolveRecipients(report.delivery, this.m.directory(ws), settings.internalDomains);
+    const recipients = resolveRecipients(report.delivery, await this.m.directory(ws), settings.internalDomains);
     return {
       subject: this.m.engine.render(report.delivery.subject, ctx).replace(/\s+/g, ' ').trim() || report.name,
       html: standaloneHtml(email),
@@ -420,7 +424,7 @@ export class ReportsApi {
     }
   }
 
-  reportSettings(ws: string): { workspace: WorkspaceReportSettings; trackingServer: TrackingServerSettings | null; hasTrackingKey: boolean } {
+  reportSettings(ws: string): { workspace: WorkspaceReportSettings; trackingServer: TrackingServerSettings | null; hasTrackingKey: boolean; trackingNotice: string } {
     this.ws(ws);
     let hasKey = false;
     try {
@@ -428,7 +432,7 @@ export class ReportsApi {
     } catch {
       // No secret store: no key.
     }
-    return { workspace: this.m.settings.workspace(ws), trackingServer: this.m.settings.trackingServerSettings(), hasTrackingKey: hasKey };
+    return { workspace: this.m.settings.workspace(ws), trackingServer: this.m.settings.trackingServerSettings(), hasTrackingKey: hasKey, trackingNotice: TRACKING_NOTICE };
   }
 
   setReportSettings(ws: string, change: { workspace?: Partial<WorkspaceReportSettings>; trackingServer?: TrackingServerSettings | null; trackingKey?: string }): ReturnType<ReportsApi['reportSettings']> {

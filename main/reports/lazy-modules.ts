@@ -4,24 +4,17 @@
  * same bundle, so these are required on first use instead of at start. The loaded modules are
  * immutable library objects, so caching them for the process is safe.
  */
-import { createRequire } from 'node:module';
 import type * as EChartsModule from 'echarts';
 import type * as PlaywrightModule from 'playwright-core';
 import type HandlebarsModule from 'handlebars';
 import type JuiceModule from 'juice';
 import type PptxGenJSModule from 'pptxgenjs';
 import type HolidaysModule from 'date-holidays';
+import { lazyRequire } from '../lazy-require.js';
 
-const load = createRequire(import.meta.url);
-
-function once<T>(name: string): () => T {
-  let cached: T | undefined;
-  return () => (cached ??= load(name) as T);
-}
-
-export const lazyEcharts = once<typeof EChartsModule>('echarts');
-export const lazyPlaywright = once<typeof PlaywrightModule>('playwright-core');
-export const lazyHandlebars = once<typeof HandlebarsModule>('handlebars');
-export const lazyJuice = once<typeof JuiceModule>('juice');
-export const lazyPptx = once<typeof PptxGenJSModule>('pptxgenjs');
-export const lazyHolidays = once<typeof HolidaysModule>('date-holidays');
+export const lazyEcharts = lazyRequire<typeof EChartsModule>('echarts');
+export const lazyPlaywright = lazyRequire<typeof PlaywrightModule>('playwright-core');
+export const lazyHandlebars = lazyRequire<typeof HandlebarsModule>('handlebars');
+export const lazyJuice = lazyRequire<typeof JuiceModule>('juice');
+export const lazyPptx = lazyRequire<typeof PptxGenJSModule>('pptxgenjs');
+export const lazyHolidays = lazyRequire<typeof HolidaysModule>('date-holidays');

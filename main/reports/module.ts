@@ -9,6 +9,7 @@
  */
 import path from 'node:path';
 import type { Report, ReportTemplate, Schedule } from '../../shared/model/report.js';
+import { EmailAddress } from '../../shared/model/report.js';
 import type { Core, Services } from '../services.js';
 import { systemClock, type Clock } from '../scheduler/clock.js';
 import { HolidayCalendars } from '../scheduler/holidays.js';
@@ -148,11 +149,15 @@ export class ReportsModule {
     return this.docs.template(ws, id);
   }
 
-  directory(ws: string): RecipientDirectory {
+  /**
+   * Groups from the workspace doc; roles from the sync server's members list (members whose label is
+   * an email address: invite colleagues by address to mail them by role). A local workspace has none.
+   */
+  async directory(ws: string): Promise<RecipientDirectory> {
+    const members = await this.svc.sync.membersForDelivery(ws).catch(() => []);
     return {
       group: (id) => this.docs.group(ws, id),
-      // Workspace roles arrive with team sync (issue 4); a local workspace has no role members yet.
-      role: () => [],
+      role: (role) => members.filter((m) => m.role === role && m.status === 'active' && EmailAddress.safeParse(m.label).success).map((m) => ({ address: m.label, external: false })),
     };
   }
 

@@ -35,7 +35,7 @@ export interface RunnerDeps extends ComposeDeps {
   gate: Gate;
   clock: Clock;
   mailRetry?: RetryPolicy;
-  directory(ws: string): RecipientDirectory;
+  directory(ws: string): Promise<RecipientDirectory>;
   outputRoot: string;
 }
 
@@ -134,7 +134,7 @@ export class ReportRunner {
       let recipientNote: string | null = null;
       if (internals.recipientsOverride?.length) recipients = internals.recipientsOverride.map((address) => ({ address, kind: 'to' as const, external: false }));
       else if (!opts.noSend) {
-        const r = resolveRecipients(report.delivery, this.d.directory(ws), this.d.settings.workspace(ws).internalDomains);
+        const r = resolveRecipients(report.delivery, await this.d.directory(ws), this.d.settings.workspace(ws).internalDomains);
         recipients = r.list;
         if (r.problems.length) recipientNote = r.problems.join('; ');
       }

@@ -82,9 +82,9 @@ export class DatasetsRepo {
    * Registers a dataset and creates its table. Call inside the import's transaction so a failed
    * import leaves neither the table nor the registration behind.
    */
-  create(args: { workspaceId: string; name: string; source: DatasetSource; columns: { name: string; type: ColumnType }[]; timeColumn: string | null }): DatasetRecord {
+  create(args: { workspaceId: string; name: string; source: DatasetSource; columns: { name: string; type: ColumnType }[]; timeColumn: string | null; /** A given id (a dataset fetched from a colleague's snapshot keeps its id). */ id?: string }): DatasetRecord {
     if (this.findByName(args.workspaceId, args.name)) throw new UdashError('CONFLICT', `A dataset named "${args.name}" already exists in this workspace`, { field: 'name' });
-    const id = newId();
+    const id = args.id ?? newId();
     const tableName = `ds_${randomBytes(8).toString('hex')}`;
     const columns: DatasetColumn[] = args.columns.map((c, i) => ({ name: c.name, type: c.type, key: `c${i}` }));
     this.createTable(tableName, columns, args.timeColumn);

@@ -3,7 +3,12 @@
  * on Linux). On Linux we require the Secret Service: the library's fallback, the kernel keyutils
  * keyring, forgets everything at reboot, which would silently lose an SMTP password.
  */
-import { Entry } from '@napi-rs/keyring';
+import type * as Keyring from '@napi-rs/keyring';
+import type { Entry } from '@napi-rs/keyring';
+import { lazyRequire } from '../lazy-require.js';
+
+/** The native binding is loaded on the first keychain call, not at start. */
+const loadKeyring = lazyRequire<typeof Keyring>('@napi-rs/keyring');
 
 export const KEYCHAIN_SERVICE = 'universal-dashboard';
 
@@ -11,6 +16,7 @@ export class Keychain {
   constructor(private readonly service = KEYCHAIN_SERVICE) {}
 
   private entry(account: string): Entry {
+    const { Entry } = loadKeyring();
     return process.platform === 'linux' ? new Entry(this.service, account, { linux: { store: 'secret-service' } }) : new Entry(this.service, account);
   }
 

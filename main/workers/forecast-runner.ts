@@ -12,7 +12,7 @@ import { projectRoot } from '../assets.js';
 import type { ForecastWorkerMessage } from './forecast-protocol.js';
 
 export interface ForecastJob {
-  request: Omit<ForecastRequest, 'onProgress'>;
+  request: Omit<ForecastRequest, 'onProgress' | 'neural'>;
   onProgress?: (p: { phase: string; done: number; total?: number }) => void;
   signal?: AbortSignal;
   /** Unexpected worker failures go here (the caller only sees a generic INTERNAL error). */

@@ -21,6 +21,8 @@ export const CommentList = z.object({
   me: Person.extend({ id: z.string() }),
   /** Comments by others on this dashboard newer than the local user last looked (comments.markSeen). */
   unread: z.number().int(),
+  /** The ids of those unread comments, so the panel can highlight them. */
+  unreadIds: z.array(z.string()),
 });
 export type CommentList = z.infer<typeof CommentList>;
 
@@ -39,6 +41,7 @@ export const collabMethods = {
 
   'versions.list': method('Saved versions of a workspace, newest first', z.object({ workspaceId: Id }), z.array(VersionInfo)),
   'versions.create': method('Save the workspace as it is now under a name', z.object({ workspaceId: Id, name: VersionName }), VersionInfo),
+  'versions.rename': method('Name a version (an automatic one becomes named and is kept when old automatic ones are thinned out)', VersionRef.extend({ name: VersionName }), VersionInfo),
   'versions.get': method(
     'Dashboards as they were in a version (only dashboardId when given)',
     VersionRef.extend({ dashboardId: Id.optional() }),

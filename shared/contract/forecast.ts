@@ -21,6 +21,8 @@ export const ForecastOptions = z.object({
   fill: z.enum(['linear', 'zero', 'forward']).default('linear'),
   /** How several values in one period are combined. */
   aggregate: z.enum(['mean', 'sum', 'last']).default('mean'),
+  /** With auto: also backtest a neural network (NNAR) and offer it beside the chosen model if it does better. */
+  neural: z.boolean().default(false),
 });
 
 const Bound = z.record(z.string(), z.number());
@@ -39,6 +41,15 @@ export const ForecastResult = z.object({
     .nullable(),
   candidates: z.array(z.object({ name: z.string(), family: z.string(), aicc: Nullable, mase: Nullable })),
   notices: z.array(z.object({ code: z.string(), message: z.string() })),
+  /** A neural network that beat the chosen model on the backtest: offered, never chosen by itself. */
+  offer: z
+    .object({
+      model: z.object({ name: z.string(), spec: z.string(), family: z.string() }),
+      backtest: z.object({ mae: Nullable, rmse: Nullable, mape: Nullable, smape: Nullable, mase: Nullable, origins: z.number().int(), horizon: z.number().int(), coverage: Bound }),
+      forecast: z.array(z.object({ time: z.union([z.string(), z.number()]), mean: z.number(), lower: Bound, upper: Bound })),
+      message: z.string(),
+    })
+    .optional(),
 });
 export type ForecastResult = z.infer<typeof ForecastResult>;
 

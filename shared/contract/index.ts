@@ -16,6 +16,7 @@ import { forecastRunMethods } from './forecast-runs.js';
 import { analyticsExportMethods } from './analytics-export.js';
 import { permissionMethods } from './permissions.js';
 import { syncEvents, syncMethods } from './sync.js';
+import { collabEvents, collabMethods } from './collab.js';
 
 export const contract = {
   ...appMethods,
@@ -29,6 +30,7 @@ export const contract = {
   ...analyticsExportMethods,
   ...permissionMethods,
   ...syncMethods,
+  ...collabMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -46,6 +48,7 @@ export const events = {
   'workspaces.changed': z.object({}),
   ...reportEvents,
   ...syncEvents,
+  ...collabEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

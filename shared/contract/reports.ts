@@ -89,7 +89,13 @@ export const ReportAnalytics = z.object({
 export type ReportAnalytics = z.infer<typeof ReportAnalytics>;
 
 const MailSettingsView = z.object({ smtp: SmtpSettings.nullable(), hasPassword: z.boolean(), secretsLocation: z.string() });
-const ReportSettingsView = z.object({ workspace: WorkspaceReportSettings, trackingServer: TrackingServerSettings.nullable(), hasTrackingKey: z.boolean() });
+const ReportSettingsView = z.object({
+  workspace: WorkspaceReportSettings,
+  trackingServer: TrackingServerSettings.nullable(),
+  hasTrackingKey: z.boolean(),
+  /** The sentence a tracked email carries, so Settings can show recipients' view before tracking is turned on. */
+  trackingNotice: z.string(),
+});
 const TemplateInput = ReportTemplate.omit({ id: true, builtin: true, createdAt: true, updatedAt: true }).extend({ id: Id.optional() });
 const GroupInput = z.object({ id: Id.optional(), name: RecipientGroup.shape.name, members: RecipientGroup.shape.members });
 
@@ -110,8 +116,8 @@ export const reportMethods = {
   'reports.delete': method('Delete a report and its schedules (history is kept)', ReportRef, Ok),
   'reports.runNow': method('Generate (and send, unless send is false) a report now; answers when the run has finished', ReportRef.extend({ send: z.boolean().default(true) }), RunRecord),
   'reports.preview': method(
-    'Exactly what a report would send now, before saving: subject, email, recipients, condition, and the files to download',
-    Ws.extend({ report: ReportDraft, formats: z.array(OutputFormat).max(4).default([]) }),
+    'Exactly what a report would send now, before saving: subject, email, recipients, condition, and the files to download; with `template`, as laid out by that unsaved custom template',
+    Ws.extend({ report: ReportDraft, formats: z.array(OutputFormat).max(4).default([]), template: TemplateInput.optional() }),
     ReportPreview,
   ),
   'reports.nextRuns': method(

@@ -41,10 +41,13 @@ export function readSnapshot(doc: Y.Doc, datasetId: string): DatasetSnapshot | u
 }
 
 /**
- * The blob's content once decompressed: a header line of JSON, then one JSON array per column (in
- * header order) holding the stored SQL values of every row. Columnar, so the compressor sees runs of
- * similar values; JSON, so any reader can decode it.
+ * The blob's content once decompressed (gzip): a header line of JSON, then one line per chunk of at
+ * most SNAPSHOT_CHUNK_ROWS rows, each a JSON array holding one array per column (in header order) of
+ * the stored SQL values (numbers, text, null; datetimes as epoch milliseconds, booleans as 0/1).
+ * Columnar within a chunk, so the compressor sees runs of similar values; chunked, so neither side
+ * ever holds a whole dataset in memory; JSON, so any reader can decode it.
  */
+export const SNAPSHOT_CHUNK_ROWS = 10_000;
 export const SNAPSHOT_FORMAT = 'udash-snapshot/1';
 export const SnapshotHeader = z.object({
   format: z.literal(SNAPSHOT_FORMAT),

@@ -16,7 +16,7 @@ export const DatasetColumn = z.object({
 export type DatasetColumn = z.infer<typeof DatasetColumn>;
 
 export const DatasetSource = z.object({
-  kind: z.enum(['csv', 'json', 'xlsx', 'sample', 'connector']),
+  kind: z.enum(['csv', 'json', 'xlsx', 'sample', 'connector', 'snapshot']),
   file: z.string().optional(),
   sheet: z.string().optional(),
 });

@@ -10,11 +10,20 @@ import { z } from 'zod';
  * is public (members list, revocation); the secret is what must never be stored in plain text.
  */
 export const SYNC_TOKEN_PATTERN = /^udsync_([0-9a-f]{16})_([0-9a-f]{64})$/;
+const TOKEN_ANYWHERE = /udsync_([0-9a-f]{16})_[0-9a-f]{64}/g;
 export const SyncToken = z.string().trim().regex(SYNC_TOKEN_PATTERN, 'a sync token looks like udsync_<16 hex>_<64 hex>; paste it exactly as it was given');
 
 /** The public id inside a token (null when it is not a token). */
 export function tokenIdOf(token: string): string | null {
   return SYNC_TOKEN_PATTERN.exec(token.trim())?.[1] ?? null;
+}
+
+/**
+ * Masks every token in a text, keeping its public id (`udsync_<id>_…`): applied to log lines and to
+ * any reason shown to a user, so a token can never leak through an error message that quoted a URL.
+ */
+export function redactTokens(text: string): string {
+  return text.replace(TOKEN_ANYWHERE, 'udsync_$1_…');
 }
 
 /** A sync server address: http(s):// or ws(s)://, host and optional port, no query or fragment. */
@@ -62,6 +71,11 @@ export const SyncState = z.object({
   lastSyncedAt: z.string().nullable(),
   /** Whether the client will try again by itself (false in error: the user retries). */
   retrying: z.boolean(),
+  /**
+   * This computer may only read the workspace (a viewer token, or the server refused a change):
+   * local edits are refused with FORBIDDEN and the UI hides editing.
+   */
+  readOnly: z.boolean(),
 });
 export type SyncState = z.infer<typeof SyncState>;
 

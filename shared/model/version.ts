@@ -32,7 +32,7 @@ export type VersionInfo = z.infer<typeof VersionInfo>;
 export const VersionName = z.string().trim().min(1).max(200);
 
 /** One field that differs: its value in the version and now (absent on one side = not set there). */
-export const FieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+export const FieldChange = z.object({ field: z.string(), before: z.unknown().optional(), after: z.unknown().optional() });
 export type FieldChange = z.infer<typeof FieldChange>;
 
 export const ChangeStatus = z.enum(['added', 'removed', 'changed']);

@@ -20,7 +20,7 @@ import { Dashboard, LayoutItem, Widget } from './dashboard.js';
  * Every top-level collection of a workspace doc. Undo tracks these from the moment a doc opens, so a
  * feature that adds a collection adds its name here (metrics, alertRules, reports, schedules, …).
  */
-export const DOC_COLLECTIONS: readonly string[] = ['meta', 'dashboards', 'widgets', 'reports', 'reportSchedules', 'reportTemplates', 'recipientGroups', 'forecastRuns'];
+export const DOC_COLLECTIONS: readonly string[] = ['meta', 'dashboards', 'widgets', 'reports', 'reportSchedules', 'reportTemplates', 'recipientGroups', 'forecastRuns', 'datasetSnapshots'];
 export type DocCollection = string;
 
 type Obj = Record<string, unknown>;

@@ -4,8 +4,8 @@
  * the id to its in-memory revoked set, so live connections are cut at their next message. After its
  * listening connection drops, the store reconnects and re-reads the revoked set (nothing is missed).
  */
-import pg from 'pg';
-import type { PgContext } from '../persistence/pg-context.js';
+import type pg from 'pg';
+import { loadPg, type PgContext } from '../persistence/pg-context.js';
 import type { Role } from './roles.js';
 import { newTokenSecret } from './token-format.js';
 import { verifyWith, type NewToken, type StoredToken, type TokenRecord, type TokenStore, type VerifyResult } from './token-store.js';
@@ -72,7 +72,7 @@ export class PgTokenStore implements TokenStore {
 
   /** LISTEN first, then read the set: a revocation between the two is seen by one or the other. */
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.pgc.url });
+    const client = new (loadPg().Client)({ connectionString: this.pgc.url });
     client.on('error', () => this.scheduleReconnect());
     client.on('end', () => this.scheduleReconnect());
     client.on('notification', (n) => {

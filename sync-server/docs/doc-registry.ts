@@ -43,8 +43,11 @@ export interface DocRegistryDeps {
   isPeer(origin: unknown): origin is DocPeer;
 }
 
-/** Past this many rows a document is compacted when it is unloaded. */
-const COMPACT_ON_UNLOAD_ROWS = 20;
+/**
+ * A document unloaded with at least this many rows appended since its last compaction is compacted
+ * first (on the compactor thread, off the write path), so its next cold load reads one merged row.
+ */
+const COMPACT_ON_UNLOAD_ROWS = 2;
 /** How long loading waits for the Redis subscription before going on (the reconnect resync covers the gap). */
 const SUBSCRIBE_WAIT_MS = 2000;
 
@@ -62,8 +65,9 @@ export class DocRegistry {
     });
   }
 
+  /** Documents in memory, counting those still being unloaded (their last commit and compaction). */
   get size(): number {
-    return this.docs.size;
+    return this.docs.size + this.unloading.size;
   }
 
   loaded(): string[] {
@@ -138,7 +142,7 @@ export class DocRegistry {
       throw new UdashError('UNAVAILABLE', `The document ${name} could not be loaded from storage`, { room: name });
     }
     this.docs.set(name, shared);
-    this.d.metrics.docsLoaded.set(this.docs.size);
+    this.d.metrics.docsLoaded.set(this.size);
     return shared;
   }
 
@@ -235,14 +239,22 @@ export class DocRegistry {
     void this.compact(shared);
   }
 
-  private async compact(shared: SharedDoc): Promise<void> {
+  /** Starts a compaction, or returns the one running. */
+  private compact(shared: SharedDoc): Promise<void> {
+    if (shared.compacting) return shared.compaction;
     shared.compacting = true;
+    shared.compaction = this.runCompaction(shared);
+    return shared.compaction;
+  }
+
+  private async runCompaction(shared: SharedDoc): Promise<void> {
     try {
       // Rows still in the queue are not in storage yet; compaction only merges committed rows.
       await shared.barrier;
       const r = await this.d.store.compact(shared.name);
       shared.storedRows = shared.storedRows - r.before + r.after;
-      shared.rowsAtLastCompaction = shared.storedRows;
+      // Rows appended while it ran were not merged: they count towards the next compaction.
+      shared.rowsAtLastCompaction = Math.min(r.after, shared.storedRows);
       this.d.log.debug('compacted', { room: shared.name, before: r.before, after: r.after });
     } catch (e) {
       this.d.log.warn('compaction failed (the log is intact)', { room: shared.name, err: e });
@@ -262,7 +274,7 @@ export class DocRegistry {
 
   private drop(shared: SharedDoc): void {
     if (this.docs.get(shared.name) === shared) this.docs.delete(shared.name);
-    this.d.metrics.docsLoaded.set(this.docs.size);
+    this.d.metrics.docsLoaded.set(this.size);
     void this.d.fanout?.unsubscribe(shared.name).catch(() => undefined);
     shared.destroy();
     this.d.hooks.onUnloadDocument?.({ room: shared.name });
@@ -271,15 +283,20 @@ export class DocRegistry {
   private unload(shared: SharedDoc): Promise<void> {
     if (shared.closed || this.docs.get(shared.name) !== shared) return Promise.resolve();
     this.docs.delete(shared.name);
-    this.d.metrics.docsLoaded.set(this.docs.size);
     const p = (async () => {
       await shared.barrier.catch(() => undefined);
-      if (shared.storedRows - shared.rowsAtLastCompaction >= COMPACT_ON_UNLOAD_ROWS && !shared.compacting) await this.compact(shared);
+      // A compaction started while editing may still run: let it finish, then merge what it did not cover.
+      await shared.compaction;
+      if (shared.storedRows - shared.rowsAtLastCompaction >= COMPACT_ON_UNLOAD_ROWS) await this.compact(shared);
       await this.d.fanout?.unsubscribe(shared.name).catch(() => undefined);
       shared.destroy();
       this.d.hooks.onUnloadDocument?.({ room: shared.name });
-    })().finally(() => this.unloading.delete(shared.name));
+    })().finally(() => {
+      this.unloading.delete(shared.name);
+      this.d.metrics.docsLoaded.set(this.size);
+    });
     this.unloading.set(shared.name, p);
+    this.d.metrics.docsLoaded.set(this.size);
     return p;
   }
 

@@ -35,6 +35,8 @@ export class SharedDoc {
   storedRows = 0;
   rowsAtLastCompaction = 0;
   compacting = false;
+  /** The running (or last) compaction; never rejects. */
+  compaction: Promise<void> = Promise.resolve();
   idleTimer: NodeJS.Timeout | null = null;
   closed = false;
 

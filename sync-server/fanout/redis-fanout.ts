@@ -9,9 +9,12 @@
  * `resync` so the others do the same: instances converge again without replaying anything from Redis.
  */
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type * as IORedis from 'ioredis';
+import type { Redis } from 'ioredis';
+import { lazyRequire } from '../lazy-require.js';
 import type { Fanout, FanoutHandler, FanoutKind } from './fanout.js';
 
+const loadIORedis = lazyRequire<typeof IORedis>('ioredis');
 const KINDS: FanoutKind[] = ['update', 'awareness', 'resync'];
 const ID_BYTES = 16;
 
@@ -43,6 +46,7 @@ export class RedisFanout implements Fanout {
     this.instanceId = this.idBytes.toString('hex');
     this.prefix = opts.prefix ?? 'udash-sync:';
     const retryStrategy = (times: number) => Math.min(100 * times, 2000);
+    const { Redis } = loadIORedis();
     this.pub = new Redis(opts.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy, lazyConnect: true });
     this.sub = new Redis(opts.url, { retryStrategy, lazyConnect: true, maxRetriesPerRequest: null });
     for (const c of [this.pub, this.sub]) c.on('error', () => undefined);

@@ -2,8 +2,12 @@
  * One PostgreSQL pool and schema shared by the document store and the token store. The schema name
  * is an identifier, so it is validated against a strict pattern and quoted; every value is a parameter.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { UdashError } from '../../shared/errors.js';
+import { lazyRequire } from '../lazy-require.js';
+
+/** pg, required on first connection (see lazy-require.ts). */
+export const loadPg = lazyRequire<typeof pg>('pg');
 
 export const DEFAULT_PG_SCHEMA = 'udash_sync';
 const SCHEMA_RE = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -30,7 +34,7 @@ export function redactUrl(url: string): string {
 
 export async function openPg(url: string, schema = DEFAULT_PG_SCHEMA): Promise<PgContext> {
   if (!SCHEMA_RE.test(schema)) throw new UdashError('BAD_INPUT', `PostgreSQL schema "${schema}" must be lower-case letters, digits and "_" (at most 63)`, { field: 'pg-schema' });
-  const pool = new pg.Pool({ connectionString: url, max: 6, connectionTimeoutMillis: 10_000 });
+  const pool = new (loadPg().Pool)({ connectionString: url, max: 6, connectionTimeoutMillis: 10_000 });
   // An idle client that loses its connection emits 'error' on the pool; without a listener Node would crash.
   pool.on('error', () => undefined);
   try {

@@ -89,8 +89,9 @@ describe('building a dashboard', { timeout: 120_000 }, () => {
       await page.getByLabel('Title').fill('Revenue by region');
       await page.getByLabel('Horizontal').check();
     });
+    // The dialog closes before the dashboard has re-read its widgets: wait for the second card.
+    await expect.poll(async () => (await widgetIds()).length).toBe(2);
     await waitForDashboard(page);
-    expect((await widgetIds()).length).toBe(2);
   });
 
   it('draws both charts with the data main computed', async () => {

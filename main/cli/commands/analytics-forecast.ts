@@ -30,6 +30,7 @@ interface ForecastOpts {
   season?: string;
   level?: string;
   fill?: string;
+  neural?: boolean;
   json?: boolean;
 }
 
@@ -83,6 +84,7 @@ export function cliShape(a: ForecastAnswer) {
     forecast: a.forecast.map((p) => ({ time: p.time, mean: p.mean, lower: p.lower, upper: p.upper })),
     backtest: { mae: b?.mae ?? null, rmse: b?.rmse ?? null, mape: b?.mape ?? null, smape: b?.smape ?? null, mase: b?.mase ?? null },
     notices: a.notices,
+    ...(a.offer ? { offer: { model: a.offer.model, forecast: a.offer.forecast, backtest: a.offer.backtest, message: a.offer.message } } : {}),
   };
 }
 
@@ -98,6 +100,7 @@ function describe(a: ForecastAnswer): string {
     `Model: ${a.model.spec}${a.model.aicc !== null ? ` (AICc ${num(a.model.aicc)})` : ''}`,
     b ? `Backtest (${b.origins} origin(s), ${b.horizon} step(s) ahead): MAE ${num(b.mae)}, RMSE ${num(b.rmse)}, MAPE ${num(b.mape)}%, sMAPE ${num(b.smape)}%, MASE ${num(b.mase)}` : 'Backtest: the series is too short',
     ...a.notices.map((n) => `Note: ${n.message}`),
+    ...(a.offer ? [`Offer: ${a.offer.message} Its forecast is in the JSON output (--json, "offer").`] : []),
     '',
     table,
   ].join('\n');
@@ -117,6 +120,7 @@ export function addForecastCommand(analytics: Command, globals: () => GlobalOpti
     .option('--season <n>', 'season length in periods, auto or off', 'auto')
     .option('--level <list>', 'interval levels in percent, comma-separated', '80,95')
     .option('--fill <how>', 'missing periods: linear | zero | forward', 'linear')
+    .option('--neural', 'with auto: also backtest a neural network (NNAR, tfjs) and offer it if it does better; never chosen by itself')
     .option('--json', 'machine-readable output')
     .exitOverride()
     .action(async (o: ForecastOpts) => {
@@ -129,13 +133,14 @@ export function addForecastCommand(analytics: Command, globals: () => GlobalOpti
       if (!MODEL_KINDS.includes(model)) throw new UsageError(`--model must be one of ${MODEL_KINDS.join(', ')}; got "${o.model}"`);
       const fill = o.fill ?? 'linear';
       if (fill !== 'linear' && fill !== 'zero' && fill !== 'forward') throw new UsageError(`--fill must be linear, zero or forward; got "${o.fill}"`);
-      const options = { horizon: parseHorizon(o.horizon), model, season: parseSeason(o.season), levels: parseLevels(o.level), fill } as const;
+      const options = { horizon: parseHorizon(o.horizon), model, season: parseSeason(o.season), levels: parseLevels(o.level), fill, neural: !!o.neural } as const;
       const progress = !out.json && process.stderr.isTTY ? (p: { phase: string; done: number }) => process.stderr.write(`\r${p.phase} ${p.done}   `) : undefined;
       let answer: ForecastAnswer;
       try {
         if (o.input) {
           const { times, values } = readCsvColumns(o.input, o.time, o.value);
-          answer = await runForecastInWorker({ request: { ...options, times, values, timeColumn: o.time, valueColumn: o.value, firstRow: 2 }, ...(progress ? { onProgress: progress } : {}) });
+          const { neural, ...rest } = options;
+          answer = await runForecastInWorker({ request: { ...rest, offerNeural: neural, times, values, timeColumn: o.time, valueColumn: o.value, firstRow: 2 }, ...(progress ? { onProgress: progress } : {}) });
         } else {
           answer = await withServices(globals(), async (svc) => {
             const c = svc.core();

@@ -3,10 +3,13 @@
  * PDF, PNG (resvg, off the main thread) for the spreadsheet and the email. Both are vector-exact
  * renderings of the same option, so every format shows the same chart.
  */
-import { renderAsync } from '@resvg/resvg-js';
+import type * as Resvg from '@resvg/resvg-js';
 import type { WidgetData } from '../model/types.js';
 import { chartOption } from './chart-option.js';
 import { lazyEcharts } from '../lazy-modules.js';
+import { lazyRequire } from '../../lazy-require.js';
+
+const loadResvg = lazyRequire<typeof Resvg>('@resvg/resvg-js');
 
 /** The size of chart images (email, spreadsheet): one PNG per chart serves both. */
 export const RASTER_CHART = { width: 560, height: 260 };
@@ -53,7 +56,7 @@ export class ChartRenderer {
     if (!p) {
       const svg = this.svg(w, size);
       p = svg
-        ? renderAsync(svg, { fitTo: { mode: 'width', value: size.width * scale }, background: '#ffffff', font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).then((img) => img.asPng())
+        ? loadResvg().renderAsync(svg, { fitTo: { mode: 'width', value: size.width * scale }, background: '#ffffff', font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).then((img) => img.asPng())
         : Promise.resolve(null);
       this.pngs.set(key, p);
     }

@@ -5,7 +5,7 @@
  * column totals as formulas). Formulas carry their computed result, so viewers that do not recalculate
  * still show the numbers.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Aggregation } from '../../../shared/model/query.js';
 import { RASTER_CHART, type ChartRenderer } from '../charts/chart-renderer.js';
 import { hasChart } from '../charts/chart-option.js';
@@ -229,7 +229,9 @@ function pivotSheet(wb: ExcelJS.Workbook, m: ReportModel): void {
 }
 
 export async function renderXlsx(m: ReportModel, charts: ChartRenderer, signal?: AbortSignal): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs takes most of a second to load: imported here, on first use, not when `udash` starts.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Universal Dashboard';
   wb.created = new Date(m.report.generatedAt);
   wb.title = m.report.name;

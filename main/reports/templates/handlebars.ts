@@ -60,11 +60,16 @@ interface AstNode {
 }
 
 export class TemplateEngine {
-  private readonly hb = lazyHandlebars().create();
+  private env: ReturnType<ReturnType<typeof lazyHandlebars>['create']> | null = null;
   private readonly cache = new Map<string, TextTemplate>();
 
-  constructor() {
-    for (const [name, fn] of Object.entries(HELPERS)) this.hb.registerHelper(name, fn);
+  /** The isolated Handlebars environment, built on first use: a started scheduler that renders nothing never loads Handlebars. */
+  private get hb() {
+    if (!this.env) {
+      this.env = lazyHandlebars().create();
+      for (const [name, fn] of Object.entries(HELPERS)) this.env.registerHelper(name, fn);
+    }
+    return this.env;
   }
 
   /** Throws BAD_INPUT naming `field` and the line of the first problem. */

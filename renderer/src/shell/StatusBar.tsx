@@ -1,5 +1,6 @@
 import { useApp, useClient } from '../app/context.js';
 import { ProgressBar } from '../ui/States.js';
+import { SyncIndicator } from '../features/sync/SyncIndicator.js';
 
 const CONNECTION_TEXT = {
   connecting: 'Connecting…',
@@ -18,6 +19,7 @@ export function StatusBar() {
         <span className="conn-dot" aria-hidden />
         {CONNECTION_TEXT[connection]}
       </span>
+      <SyncIndicator />
       <div className="statusbar-tasks" aria-live="polite">
         {active.map((t) => (
           <span key={t.taskId} className="task" data-task={t.taskId}>

@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useApp, useClient } from '../app/context.js';
 import { Icon } from '../ui/Icon.js';
 import { Menu } from '../ui/Menu.js';
 import { PromptDialog } from '../ui/PromptDialog.js';
+
+const JoinDialog = lazy(() => import('../features/sync/JoinDialog.js'));
 
 export function WorkspaceSwitcher() {
   const client = useClient();
@@ -14,6 +16,7 @@ export function WorkspaceSwitcher() {
     navigate: s.navigate,
   }));
   const [creating, setCreating] = useState(false);
+  const [joining, setJoining] = useState(false);
   const current = workspaces.find((w) => w.id === workspaceId);
 
   const open = async (id: string) => {
@@ -42,8 +45,14 @@ export function WorkspaceSwitcher() {
         items={[
           ...workspaces.map((w) => ({ label: w.id === workspaceId ? `✓ ${w.name}` : w.name, icon: 'folder' as const, onSelect: () => void open(w.id) })),
           { label: 'New workspace…', icon: 'plus' as const, separatorBefore: true, onSelect: () => setCreating(true) },
+          { label: 'Join a shared workspace…', icon: 'download' as const, onSelect: () => setJoining(true) },
         ]}
       />
+      {joining ? (
+        <Suspense fallback={null}>
+          <JoinDialog onClose={() => setJoining(false)} />
+        </Suspense>
+      ) : null}
       {creating ? (
         <PromptDialog
           title="New workspace"

@@ -14,7 +14,8 @@ import { fitSeasonalNaive } from './models/seasonal-naive.js';
 import { fitSes } from './models/ses.js';
 import type { FittedModel } from './types.js';
 
-export function fitModel(kind: Exclude<ModelKind, 'auto'>, y: Float64Array, m: number, onFit?: () => void): FittedModel {
+/** `nnar` is not here: it needs tfjs, which the caller loads (./neural/nnar.ts). */
+export function fitModel(kind: Exclude<ModelKind, 'auto' | 'nnar'>, y: Float64Array, m: number, onFit?: () => void): FittedModel {
   switch (kind) {
     case 'naive':
       return fitNaive(y);

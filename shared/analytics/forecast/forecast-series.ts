@@ -14,6 +14,9 @@ import { UdashError } from '../../errors.js';
 import { autoSelect, backtestPlan, type Progress } from './auto-select.js';
 import { backtest, type Backtest } from './evaluation/backtest.js';
 import { fitModel } from './fit-model.js';
+import { fitNnar } from './neural/nnar.js';
+import { neuralOffer, type NeuralOffer } from './neural/offer.js';
+import type { NeuralRuntime } from './neural/runtime.js';
 import { SEASONAL_KINDS, type ModelKind } from './model-kinds.js';
 import { defaultSeason, describeFrequency, type Frequency } from './time/frequency.js';
 import { horizonSteps } from './time/horizon.js';
@@ -37,6 +40,10 @@ export interface ForecastRequest {
   /** Row number of the first value, for messages (2 for a CSV below its header). */
   firstRow?: number;
   onProgress?: Progress;
+  /** tfjs, loaded by the caller (./neural/runtime.ts): needed for model "nnar" and for `offerNeural`. */
+  neural?: NeuralRuntime;
+  /** With `auto`: also backtest a neural network, and offer it beside the chosen model if it does better. */
+  offerNeural?: boolean;
 }
 
 export interface ForecastPoint {
@@ -57,6 +64,8 @@ export interface ForecastAnswer {
   backtest: Backtest | null;
   candidates: { name: string; family: string; aicc: number | null; mase: number | null }[];
   notices: Notice[];
+  /** A neural network that beat the chosen model on the backtest: shown to the user, never chosen by itself. */
+  offer?: NeuralOffer;
 }
 
 const MIN_OBSERVATIONS = 3;
@@ -132,6 +141,8 @@ export function forecastSeries(req: ForecastRequest): ForecastAnswer {
   let model: FittedModel;
   let bt: Backtest | null;
   let candidates: ForecastAnswer['candidates'] = [];
+  let offer: NeuralOffer | undefined;
+  if ((kind === 'nnar' || req.offerNeural) && !req.neural) throw new UdashError('INTERNAL', 'The neural model needs its runtime loaded by the caller (loadNeuralRuntime)');
   const constant = y.every((v) => v === y[0]);
   if (constant) {
     notices.push({ code: 'constant', message: `The series is constant (${y[0]}): the forecast is that value, with zero-width intervals.` });
@@ -144,9 +155,15 @@ export function forecastSeries(req: ForecastRequest): ForecastAnswer {
         bt = auto.chosen.backtest;
         notices.push(...auto.notices);
         candidates = auto.candidates.map((c) => ({ name: c.model.name, family: c.model.family, aicc: nullable(c.model.aicc), mase: nullable(c.backtest?.mase ?? null) }));
+        if (req.offerNeural && req.neural) {
+          const tried = neuralOffer(req.neural, y, m, levels, { model, backtest: bt }, labelsFor(series, h, n), progress);
+          candidates.push(tried.candidate);
+          notices.push(...tried.notices);
+          offer = tried.offer ?? undefined;
+        }
       } else {
         let fits = 0;
-        model = fitModel(kind, y, m, () => progress?.('fit', ++fits));
+        model = kind === 'nnar' ? fitNnar(req.neural!, y, m) : fitModel(kind, y, m, () => progress?.('fit', ++fits));
         const plan = backtestPlan(n, h, m);
         let done = 0;
         bt = backtest(model, y, { ...plan, m, levels, onOrigin: () => progress?.('backtest', ++done, plan.origins) });
@@ -186,6 +203,7 @@ export function forecastSeries(req: ForecastRequest): ForecastAnswer {
     backtest: bt ? cleanBacktest(bt) : null,
     candidates,
     notices,
+    ...(offer ? { offer } : {}),
   };
 }
 

@@ -38,3 +38,22 @@ export function aicc(logLik: number, k: number, n: number): number {
   if (n - k - 1 <= 0) return Infinity;
   return -2 * logLik + 2 * k + (2 * k * (k + 1)) / (n - k - 1);
 }
+
+/**
+ * Central intervals from simulated sample paths: draws[i] holds the simulated values of step i (sorted
+ * in place); the bounds are their R type 7 quantiles at ½ ∓ level/200.
+ */
+export function bandsFromDraws(draws: Float64Array[], mean: Float64Array, levels: readonly number[]): ForecastPaths {
+  for (const d of draws) d.sort();
+  const lower = levels.map((level) => Float64Array.from(draws, (d) => quantile(d, 0.5 - level / 200)));
+  const upper = levels.map((level) => Float64Array.from(draws, (d) => quantile(d, 0.5 + level / 200)));
+  return { mean, levels: [...levels], lower, upper };
+}
+
+/** R's type 7 quantile of sorted values. */
+function quantile(sorted: Float64Array, p: number): number {
+  const pos = (sorted.length - 1) * p;
+  const i = Math.floor(pos);
+  const frac = pos - i;
+  return i + 1 < sorted.length ? sorted[i]! + frac * (sorted[i + 1]! - sorted[i]!) : sorted[i]!;
+}

@@ -14,6 +14,8 @@ export const MODEL_KINDS = [
   'holt-winters-damped',
   'ets',
   'arima',
+  /** A neural network autoregression (tfjs); never chosen by `auto`, only offered when it backtests better. */
+  'nnar',
 ] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
 

@@ -4,7 +4,7 @@
  */
 
 /** Model families: AICc is comparable within a family only (different likelihoods and data transforms). */
-export type ModelFamily = 'benchmark' | 'regression' | 'ets' | 'arima';
+export type ModelFamily = 'benchmark' | 'regression' | 'ets' | 'arima' | 'neural';
 
 /** Point forecasts and interval bounds; lower[i] and upper[i] belong to levels[i] (percent, e.g. 80). */
 export interface ForecastPaths {

@@ -1,8 +1,10 @@
 /**
  * The Analytics section: pick a dataset, then correlation, regression, distribution, trend and
  * forecasting, and the saved forecast revisions. Dataset-wide statistics run in main's worker
- * threads through the contract (progress, Cancel); quick readings of data already in the page run in
- * the renderer's Web Worker. Only roles with the view_analytics permission see it.
+ * threads through the contract (progress, Cancel); readings of data already in the page (the
+ * forecast headline's trend, a regression's residual plots) run in the renderer's Web Workers. Both
+ * share the page's five-minute result cache (docs/architecture.md, "Where analytics run"). Only roles
+ * with the view_analytics permission see it.
  */
 import './analytics.css';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -16,7 +18,7 @@ import { usePermitted } from './access/useWorkspaceAccess.js';
 import { numericColumns, timeColumns } from './columns.js';
 import { CorrelationPanel } from './panels/CorrelationPanel.js';
 import { DistributionPanel } from './panels/DistributionPanel.js';
-import { ForecastPanel } from './panels/ForecastPanel.js';
+import { ForecastPanel } from './panels/forecast/ForecastPanel.js';
 import { RegressionPanel } from './panels/RegressionPanel.js';
 import { RevisionsPanel } from './panels/RevisionsPanel.js';
 import { TrendPanel } from './panels/TrendPanel.js';

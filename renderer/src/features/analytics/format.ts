@@ -1,4 +1,4 @@
-/** Number wording for statistics tables (estimates, p-values, percentages). */
+/** Number wording for statistics tables (estimates, p-values, percentages), and reading numbers typed in boxes. */
 const sig = new Intl.NumberFormat(undefined, { maximumSignificantDigits: 5 });
 
 export function formatStat(v: number | null | undefined): string {
@@ -16,4 +16,15 @@ export function formatPValue(p: number | null | undefined, label = false): strin
 
 export function formatShare(v: number | null | undefined): string {
   return v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(1)}%`;
+}
+
+/**
+ * A whole number typed in a box, never below `min` (an empty or odd entry counts as `min`).
+ *
+ * @example
+ * wholeAtLeast('7.9', 2); // 7
+ * wholeAtLeast('', 2); // 2
+ */
+export function wholeAtLeast(text: string, min: number): number {
+  return Math.max(min, Math.floor(Number(text)) || min);
 }

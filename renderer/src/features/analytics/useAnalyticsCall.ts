@@ -30,6 +30,11 @@ const CANCEL: Record<AnalyticsMethod, MethodName> = {
   'analytics.forecast': 'analytics.forecast.cancel',
 };
 
+function forgetTask(store: ReturnType<typeof useAppStore>, taskId: string): void {
+  const { [taskId]: gone, ...rest } = store.getState().tasks;
+  if (gone) store.setState({ tasks: rest });
+}
+
 /** The dataset's version as far as answers are concerned: its rows changed when any of these did. */
 export function useDatasetFingerprint(datasetId: string | null): string {
   return useApp((s) => {
@@ -74,15 +79,24 @@ export function useAnalyticsCall<M extends AnalyticsMethod>(method: M, label: st
         return null;
       } finally {
         if (current.current === taskId) current.current = null;
+        // The call is over: its line leaves the status bar now (main's last progress event need not say 100%).
+        forgetTask(store, taskId);
       }
     },
     [client, method, label, store],
   );
 
+  // Cancel answers at once: the panel stops waiting (its answer, should one still come, is dropped)
+  // while main stops the work.
   const cancel = useCallback(() => {
     const taskId = current.current;
-    if (taskId) void client.call(CANCEL[method], { taskId } as never).catch(() => undefined);
-  }, [client, method]);
+    if (!taskId) return;
+    seq.current++;
+    current.current = null;
+    setState({ status: 'cancelled' });
+    forgetTask(store, taskId);
+    void client.call(CANCEL[method], { taskId } as never).catch(() => undefined);
+  }, [client, method, store]);
 
   const reset = useCallback(() => {
     seq.current++;

@@ -17,6 +17,8 @@ import { useDashboard } from './useDashboard.js';
 import { useDashboardActions } from './useDashboardActions.js';
 import { widgetTitle } from './widget-title.js';
 import { canForecast } from './overlay/eligibility.js';
+import { PresenceAvatars } from '../sync/PresenceAvatars.js';
+import { useDashboardCollab } from '../collab/useDashboardCollab.js';
 
 const WidgetEditor = lazy(() => import('./editor/WidgetEditor.js'));
 
@@ -58,6 +60,7 @@ function LoadedDashboard({ workspaceId, dashboard, setDashboard }: { workspaceId
   const client = useClient();
   const { datasets, toast, reportError, navigate } = useApp((s) => ({ datasets: s.datasets, toast: s.toast, reportError: s.reportError, navigate: s.navigate }));
   const actions = useDashboardActions(workspaceId);
+  const collab = useDashboardCollab(workspaceId, dashboard);
   const [editing, setEditing] = useState<Widget | 'new' | null>(null);
   const [renaming, setRenaming] = useState(false);
   const [settled, setSettled] = useState<Record<string, boolean>>({});
@@ -129,7 +132,7 @@ function LoadedDashboard({ workspaceId, dashboard, setDashboard }: { workspaceId
   };
 
   return (
-    <div className="dashboard" data-dashboard-id={dashboard.id} data-ready={ready ? 'true' : 'false'} aria-busy={!ready}>
+    <div className={`dashboard${collab.panelOpen ? ' with-collab-panel' : ''}`} data-dashboard-id={dashboard.id} data-ready={ready ? 'true' : 'false'} aria-busy={!ready}>
       <header className="dash-header">
         <div className="dash-title-row">
           <h1 className="dash-title">
@@ -138,6 +141,8 @@ function LoadedDashboard({ workspaceId, dashboard, setDashboard }: { workspaceId
             </button>
           </h1>
           <div className="dash-actions">
+            <PresenceAvatars workspaceId={workspaceId} dashboardId={dashboard.id} widgetTitle={(id) => dashboard.widgets.find((w) => w.id === id)?.title || undefined} />
+            {collab.buttons}
             <Button variant="primary" icon="plus" onClick={() => setEditing('new')}>
               Add widget
             </Button>
@@ -185,7 +190,7 @@ function LoadedDashboard({ workspaceId, dashboard, setDashboard }: { workspaceId
             client.call('layout.update', { workspaceId, dashboardId: dashboard.id, items }).catch((e: unknown) => reportError(e, 'Could not save the layout'));
           }}
           renderWidget={(w, keyboard) => (
-            <WidgetCard workspaceId={workspaceId} dashboard={dashboard} widget={w} datasetName={datasetName(w.query.datasetId)} actions={widgetActions} onSettled={onSettled} keyboard={keyboard} canForecast={canForecast(w, datasets)} />
+            <WidgetCard workspaceId={workspaceId} dashboard={dashboard} widget={w} datasetName={datasetName(w.query.datasetId)} actions={widgetActions} onSettled={onSettled} keyboard={keyboard} canForecast={canForecast(w, datasets)} badge={collab.badge(w)} />
           )}
         />
       )}
@@ -195,6 +200,7 @@ function LoadedDashboard({ workspaceId, dashboard, setDashboard }: { workspaceId
           <WidgetEditor workspaceId={workspaceId} dashboard={dashboard} widget={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
         </Suspense>
       ) : null}
+      {collab.panel}
       {renaming ? <PromptDialog title="Rename dashboard" label="Name" initial={dashboard.name} confirmLabel="Rename" onClose={() => setRenaming(false)} onSubmit={(name) => actions.rename(dashboard, name)} /> : null}
     </div>
   );

@@ -4,6 +4,8 @@ import type { AppInfo } from '../../app/store.js';
 import { Button } from '../../ui/Button.js';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
 import { PromptDialog } from '../../ui/PromptDialog.js';
+import { EmailSettingsPanel } from '../reports/settings/EmailSettingsPanel.js';
+import { TrackingSettingsPanel } from '../reports/settings/TrackingSettingsPanel.js';
 
 const THEMES = [
   { value: 'system', label: 'System', hint: 'Follow the operating system' },
@@ -82,6 +84,9 @@ export default function SettingsSection() {
           </div>
         </section>
       ) : null}
+
+      <EmailSettingsPanel />
+      {ws ? <TrackingSettingsPanel workspaceId={ws.id} /> : null}
 
       <section className="card settings-card" aria-labelledby="set-data">
         <h2 id="set-data">Data and backups</h2>

@@ -7,7 +7,7 @@
  * - Other models (multiplicative seasonality): quantiles of 5,000 simulated sample paths, seeded so the
  *   answer is reproducible.
  */
-import { normalBands } from '../intervals.js';
+import { bandsFromDraws, normalBands } from '../intervals.js';
 import { SeededRandom } from '../optim/rng.js';
 import type { ForecastPaths } from '../types.js';
 import type { EtsFilterResult } from './ets-filter.js';
@@ -96,26 +96,5 @@ function simulated(spec: EtsSpec, p: EtsParams, end: EtsFilterResult, sigma2: nu
       l = lNew;
     }
   }
-  const lower: Float64Array[] = [];
-  const upper: Float64Array[] = [];
-  for (const level of levels) {
-    const lo = new Float64Array(h);
-    const hi = new Float64Array(h);
-    for (let i = 0; i < h; i++) {
-      const sorted = draws[i]!.sort();
-      lo[i] = quantile(sorted, 0.5 - level / 200);
-      hi[i] = quantile(sorted, 0.5 + level / 200);
-    }
-    lower.push(lo);
-    upper.push(hi);
-  }
-  return { mean, levels: [...levels], lower, upper };
-}
-
-/** R's type 7 quantile of sorted values. */
-function quantile(sorted: Float64Array, p: number): number {
-  const pos = (sorted.length - 1) * p;
-  const i = Math.floor(pos);
-  const frac = pos - i;
-  return i + 1 < sorted.length ? sorted[i]! + frac * (sorted[i + 1]! - sorted[i]!) : sorted[i]!;
+  return bandsFromDraws(draws, mean, levels);
 }

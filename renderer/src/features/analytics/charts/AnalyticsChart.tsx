@@ -1,52 +1,23 @@
-import { useEffect, useRef } from 'react';
-import { echarts } from './echarts-analytics.js';
+import type { KeyboardEvent } from 'react';
+import { useEChart, type ChartItemEvent } from '../../dashboards/charts/useEChart.js';
+import { drawnSeries } from './bands.js';
+import './echarts-analytics.js';
 import type { AnalyticsOption } from './option-types.js';
 
+export interface ChartKeyboard {
+  onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => void;
+  /** How to use the keys, read out when the chart takes focus. */
+  hint: string;
+}
+
 /**
- * One ECharts instance for an analytics chart: created on mount, resized with its box, disposed on
- * unmount. Clicks on series items reach `onItemClick` (the heatmap's cell → scatter). The container
- * says when it has drawn (data-rendered) and what it is (data-chart), for tests and tools.
+ * An analytics chart: one ECharts instance (useEChart, shared with the dashboards' widgets) at a fixed
+ * height. Clicks on items reach `onItemClick` (the heatmap's cell → scatter); with `keyboard` the
+ * chart takes focus and its keys (the heatmap's arrows and Enter). The container says what it is
+ * (data-chart), what it draws (data-series) and when it has drawn (data-rendered), for tests and tools.
  */
-export function AnalyticsChart({ option, ariaLabel, kind, height = 320, onItemClick }: { option: AnalyticsOption; ariaLabel: string; kind: string; height?: number; onItemClick?: (params: { seriesType?: string; seriesId?: string; data: unknown; dataIndex: number }) => void }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const clickRef = useRef(onItemClick);
-  clickRef.current = onItemClick;
-
-  useEffect(() => {
-    const el = ref.current!;
-    const c = echarts.init(el, null, { renderer: 'canvas' });
-    chart.current = c;
-    c.on('click', (p) => clickRef.current?.(p as unknown as { seriesType?: string; seriesId?: string; data: unknown; dataIndex: number }));
-    let frame = 0;
-    const ro = new ResizeObserver(() => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => c.resize());
-    });
-    ro.observe(el);
-    return () => {
-      cancelAnimationFrame(frame);
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const c = chart.current;
-    const el = ref.current;
-    if (!c || !el) return;
-    const onFinished = () => {
-      c.off('finished', onFinished);
-      el.dataset.rendered = 'true';
-    };
-    el.dataset.rendered = 'false';
-    c.on('finished', onFinished);
-    c.setOption(option, { notMerge: true, lazyUpdate: false });
-    return () => {
-      c.off('finished', onFinished);
-    };
-  }, [option]);
-
-  return <div ref={ref} className="analytics-chart" data-chart={kind} role="img" aria-label={ariaLabel} style={{ height }} />;
+export function AnalyticsChart({ option, ariaLabel, kind, height = 320, onItemClick, keyboard }: { option: AnalyticsOption; ariaLabel: string; kind: string; height?: number; onItemClick?: (params: ChartItemEvent) => void; keyboard?: ChartKeyboard }) {
+  const { ref } = useEChart(option, onItemClick ? { onClick: onItemClick } : {});
+  const interactive = keyboard ? { tabIndex: 0, role: 'application', 'aria-roledescription': 'chart', 'aria-description': keyboard.hint, onKeyDown: keyboard.onKeyDown } : { role: 'img' };
+  return <div ref={ref} className="analytics-chart" data-chart={kind} data-series={drawnSeries(option)} aria-label={ariaLabel} style={{ height }} {...interactive} />;
 }

@@ -16,11 +16,16 @@ export function baseOption(pal: ChartPalette): AnalyticsOption {
   };
 }
 
-export function valueAxis(pal: ChartPalette, name?: string) {
+/**
+ * A value axis. A named x axis says its name centred under the labels; a named y axis says it above
+ * its top end, where it can never collide with labels of any width (the grid leaves room: top ≥ 28).
+ */
+export function valueAxis(pal: ChartPalette, name?: string, axis: 'x' | 'y' = 'x') {
+  const named = axis === 'x' ? { nameLocation: 'middle' as const, nameGap: 26 } : { nameLocation: 'end' as const, nameGap: 12 };
   return {
     type: 'value' as const,
     scale: true,
-    ...(name ? { name, nameLocation: 'middle' as const, nameGap: 40, nameTextStyle: { color: pal.textMuted, fontSize: 11 } } : {}),
+    ...(name ? { name, ...named, nameTextStyle: { color: pal.textMuted, fontSize: 11, ...(axis === 'y' ? { align: 'left' as const } : {}) } } : {}),
     axisLabel: { color: pal.textMuted, fontSize: 11, formatter: (v: number) => formatAxisNumber(v) },
     splitLine: { lineStyle: { color: pal.grid } },
     axisLine: { show: false },

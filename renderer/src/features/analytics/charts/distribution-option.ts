@@ -9,13 +9,13 @@ export function histogramOption(d: Pick<DistributionResult, 'histogram' | 'name'
   const bins = d.histogram.bins;
   return {
     ...baseOption(pal),
-    grid: { left: 12, right: 16, top: 16, bottom: 40, containLabel: true },
+    grid: { left: 12, right: 16, top: 28, bottom: 40, containLabel: true },
     tooltip: { ...baseOption(pal).tooltip, trigger: 'item', formatter: (p) => {
       const b = bins[(p as { dataIndex: number }).dataIndex]!;
       return `${formatNumber(b.start)} – ${formatNumber(b.end)}<br/><b>${b.count.toLocaleString()}</b> values`;
     } },
     xAxis: { type: 'category', data: bins.map((b) => formatAxisNumber(b.start)), axisLabel: { color: pal.textMuted, fontSize: 11, hideOverlap: true }, axisTick: { show: false }, axisLine: { lineStyle: { color: pal.axis } }, name: d.name, nameLocation: 'middle', nameGap: 26, nameTextStyle: { color: pal.textMuted, fontSize: 11 } },
-    yAxis: { ...valueAxis(pal, 'count'), scale: false },
+    yAxis: { ...valueAxis(pal, 'count', 'y'), scale: false },
     series: [{ type: 'bar', id: 'histogram', name: 'count', data: bins.map((b) => b.count), barCategoryGap: '4%', itemStyle: { color: pal.series[0], borderRadius: [2, 2, 0, 0] } }],
   };
 }

@@ -3,6 +3,7 @@ import type { CorrelateResult } from '../../../../../shared/contract/analytics.j
 import type { ChartPalette } from '../../dashboards/charts/palette.js';
 import { baseOption } from './base.js';
 import { formatPValue } from '../format.js';
+import type { CellPos } from './heatmap-keys.js';
 import type { AnalyticsOption } from './option-types.js';
 
 export type HeatCell = [number, number, number | null];
@@ -17,19 +18,27 @@ export function heatmapCells(result: Pick<CorrelateResult, 'matrix'>): HeatCell[
   return cells;
 }
 
-export function correlationHeatmapOption(result: CorrelateResult, pal: ChartPalette): AnalyticsOption {
+/** The words for one cell (tooltip and the keyboard's live region share them). */
+export function describeCell(result: CorrelateResult, x: number, y: number): { pair: string; text: string } {
+  const r = result.matrix[y]?.[x] ?? null;
+  const symbol = result.method === 'spearman' ? 'ρ' : 'r';
+  return { pair: `${result.columns[y]} × ${result.columns[x]}`, text: `${symbol} = ${r === null ? 'undefined' : r.toFixed(3)}, ${formatPValue(result.pValues[y]?.[x] ?? null, true)}, n = ${result.n[y]?.[x] ?? 0}` };
+}
+
+/** The heatmap; `focused` is the cell the keyboard is on, drawn with a strong border. */
+export function correlationHeatmapOption(result: CorrelateResult, pal: ChartPalette, focused: CellPos | null = null): AnalyticsOption {
   const cols = result.columns;
   const showLabels = cols.length <= 12;
-  const symbol = result.method === 'spearman' ? 'ρ' : 'r';
   return {
     ...baseOption(pal),
     tooltip: {
       ...baseOption(pal).tooltip,
       trigger: 'item',
       formatter: (p) => {
-        const [x, y, r] = (p as unknown as { data: HeatCell }).data;
-        const pv = result.pValues[y]?.[x] ?? null;
-        return `${cols[y]} × ${cols[x]}<br/>${symbol} = <b>${r === null ? 'undefined' : r.toFixed(3)}</b><br/>${formatPValue(pv, true)} · n = ${result.n[y]?.[x] ?? 0}${x !== y ? '<br/><i>Click for the scatter plot</i>' : ''}`;
+        const [x, y] = (p as unknown as { value: HeatCell }).value;
+        const d = describeCell(result, x, y);
+        // The pair on a line of its own (a div), so its words never run into the next line's.
+        return `<div data-pair>${d.pair}</div>${d.text}${x !== y ? '<br/><i>Click for the scatter plot</i>' : ''}`;
       },
     },
     grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
@@ -40,9 +49,9 @@ export function correlationHeatmapOption(result: CorrelateResult, pal: ChartPale
       {
         type: 'heatmap',
         id: 'correlation',
-        data: heatmapCells(result),
+        data: heatmapCells(result).map((c) => (focused && c[0] === focused[0] && c[1] === focused[1] ? { value: c, itemStyle: { borderColor: pal.text, borderWidth: 3 } } : c)),
         label: { show: showLabels, fontSize: 11, color: pal.text, formatter: (p) => {
-          const r = (p as unknown as { data: HeatCell }).data[2];
+          const r = (p as unknown as { value: HeatCell }).value[2];
           return r === null ? '' : r.toFixed(2);
         } },
         itemStyle: { borderColor: pal.tooltipBg, borderWidth: 2 },

@@ -26,13 +26,13 @@ function lineOver(xs: number[], line: Line): [number, number][] {
 function scatterBase(pal: ChartPalette, xName: string, yName: string): AnalyticsOption {
   return {
     ...baseOption(pal),
-    grid: { left: 16, right: 24, top: 16, bottom: 36, containLabel: true },
+    grid: { left: 16, right: 24, top: 28, bottom: 36, containLabel: true },
     tooltip: { ...baseOption(pal).tooltip, trigger: 'item', formatter: (p) => {
       const d = (p as unknown as { data: [number, number] }).data;
       return `${xName}: <b>${formatNumber(d[0])}</b><br/>${yName}: <b>${formatNumber(d[1])}</b>`;
     } },
-    xAxis: { ...valueAxis(pal, xName), nameGap: 26 },
-    yAxis: valueAxis(pal, yName),
+    xAxis: valueAxis(pal, xName),
+    yAxis: valueAxis(pal, yName, 'y'),
   };
 }
 

@@ -7,7 +7,7 @@ const ICONS: Record<Insight['tone'], IconName> = { positive: 'arrowUp', negative
 export function InsightCards({ insights, label = 'Insights' }: { insights: Insight[]; label?: string }) {
   if (!insights.length) return null;
   return (
-    <ul className="insight-cards" aria-label={label}>
+    <ul className="card-grid insight-cards" aria-label={label}>
       {insights.map((i, k) => (
         <li key={`${i.kind}-${k}`} className={`insight-card insight-${i.tone}`} data-insight={i.kind}>
           <span className="insight-icon" aria-hidden>

@@ -5,6 +5,7 @@ import { Button } from '../../../ui/Button.js';
 import { ErrorBanner, ProgressBar } from '../../../ui/States.js';
 
 const PHASES: Record<string, string> = {
+  read: 'Reading the rows',
   prepare: 'Preparing the series',
   fit: 'Fitting models',
   select: 'Comparing models',
@@ -17,7 +18,7 @@ const PHASES: Record<string, string> = {
   trend: 'Analysing the trend',
 };
 
-/** Progress with a Cancel button while a call runs; the error (or "cancelled") after it. */
+/** Progress with a Cancel button while a call runs; after it, the error, "cancelled", or that the cache answered. */
 export function RunStatus({ state, onCancel, what }: { state: CallState<unknown>; onCancel: () => void; what: string }) {
   const progress = useTaskProgress(state.status === 'running' ? state.taskId : null);
   if (state.status === 'running') {
@@ -33,6 +34,13 @@ export function RunStatus({ state, onCancel, what }: { state: CallState<unknown>
           Cancel
         </Button>
       </div>
+    );
+  }
+  if (state.status === 'done' && state.cached) {
+    return (
+      <p className="muted small" role="status" data-testid="from-cache">
+        Answered from the cache: the same rows and settings ran within the last five minutes.
+      </p>
     );
   }
   if (state.status === 'cancelled') return <p className="muted small" role="status">The {what} was cancelled.</p>;

@@ -5,7 +5,6 @@
 import { useMemo, useState } from 'react';
 import type { DatasetMeta } from '../../../../../shared/model/dataset.js';
 import { distributionInsights } from '../../../../../shared/analytics/insights/distribution-insights.js';
-import { Button } from '../../../ui/Button.js';
 import { Field } from '../../../ui/Field.js';
 import { Icon } from '../../../ui/Icon.js';
 import { AnalyticsChart } from '../charts/AnalyticsChart.js';
@@ -13,6 +12,8 @@ import { boxPlotOption, histogramOption } from '../charts/distribution-option.js
 import { qqOption } from '../charts/scatter-option.js';
 import { InsightCards, Notices } from '../components/InsightCards.js';
 import { RunStatus } from '../components/RunStatus.js';
+import { ChoiceSelect } from '../components/SeriesFields.js';
+import { SettingsForm } from '../components/SettingsForm.js';
 import { numericColumns } from '../columns.js';
 import { formatPValue, formatStat } from '../format.js';
 import { useAnalyticsCall, useDatasetFingerprint } from '../useAnalyticsCall.js';
@@ -41,25 +42,11 @@ export function DistributionPanel({ workspaceId, dataset }: { workspaceId: strin
 
   return (
     <div className="analytics-panel">
-      <form
-        className="analytics-controls card"
-        aria-label="Distribution settings"
-        onSubmit={(e) => {
-          e.preventDefault();
-          run();
-        }}
-      >
+      <SettingsForm label="Distribution settings" runLabel="Analyse distribution" onRun={run} running={call.state.status === 'running'} missing={!column && 'Choose a column.'}>
         <div className="field-pair">
-          <Field label="Column">
-            {(a) => (
-              <select {...a} className="select" value={column} onChange={(e) => setColumn(e.target.value)}>
-                {numeric.map((c) => (
-                  <option key={c}>{c}</option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <fieldset className="segmented" aria-label="Histogram bins">
+          <ChoiceSelect label="Column" choices={numeric} value={column} onChange={setColumn} />
+          <fieldset className="segmented">
+            <legend className="field-label">Histogram bins</legend>
             {METHODS.map((m) => (
               <label key={m.key} className={`segment${binMethod === m.key ? ' active' : ''}`}>
                 <input type="radio" name="bin-method" value={m.key} checked={binMethod === m.key} onChange={() => setBinMethod(m.key)} />
@@ -73,10 +60,7 @@ export function DistributionPanel({ workspaceId, dataset }: { workspaceId: strin
             </Field>
           ) : null}
         </div>
-        <Button type="submit" variant="primary" icon="analytics" disabled={!column || call.state.status === 'running'}>
-          Analyse distribution
-        </Button>
-      </form>
+      </SettingsForm>
 
       <RunStatus state={call.state} onCancel={call.cancel} what="distribution analysis" />
 

@@ -1,23 +1,31 @@
 /**
  * Regression builder: a response, one or more predictors, a polynomial degree (one predictor), the
  * intercept and the confidence level; the coefficient table (estimate, SE, t, p, CI), the fit
- * statistics, the findings in words, and residual plots (residuals against fitted, normal QQ).
+ * statistics, the findings in words, and residual plots (residuals against fitted; their normal QQ
+ * plot, histogram and normality verdict, worked out in the page's Web Worker).
  */
 import { useMemo, useState } from 'react';
 import type { DatasetMeta } from '../../../../../shared/model/dataset.js';
 import { regressionInsights } from '../../../../../shared/analytics/insights/regression-insights.js';
-import { qqPoints } from '../../../../../shared/analytics/distribution/qq-points.js';
-import { Button } from '../../../ui/Button.js';
+import { numericColumn } from '../../../../../shared/analytics/column.js';
+import type { DistributionResult } from '../../../../../shared/contract/analytics.js';
+import { errorMessage } from '../../../app/errors.js';
+import { ErrorBanner } from '../../../ui/States.js';
 import { Field } from '../../../ui/Field.js';
 import { AnalyticsChart } from '../charts/AnalyticsChart.js';
+import { histogramOption } from '../charts/distribution-option.js';
 import { qqOption, residualsOption } from '../charts/scatter-option.js';
 import { ColumnChecklist } from '../components/ColumnChecklist.js';
 import { InsightCards, Notices } from '../components/InsightCards.js';
+import { ResultsHead } from '../components/ResultsHead.js';
 import { RunStatus } from '../components/RunStatus.js';
+import { ChoiceSelect } from '../components/SeriesFields.js';
+import { SettingsForm } from '../components/SettingsForm.js';
 import { numericColumns } from '../columns.js';
 import { formatPValue, formatStat } from '../format.js';
 import { useAnalyticsCall, useDatasetFingerprint } from '../useAnalyticsCall.js';
 import { usePalette } from '../usePalette.js';
+import { useWorkerJob } from '../useWorkerJob.js';
 
 const LEVELS = [0.8, 0.9, 0.95, 0.99];
 
@@ -35,35 +43,20 @@ export function RegressionPanel({ workspaceId, dataset }: { workspaceId: string;
   const r = call.state.status === 'done' ? call.state.result : null;
   const insights = useMemo(() => (r ? regressionInsights(r) : []), [r]);
   const residualChart = useMemo(() => (r ? residualsOption(r.points, pal) : null), [r, pal]);
-  const qqChart = useMemo(() => {
-    if (!r || r.points.length < 3) return null;
-    const sorted = Float64Array.from(r.points, (p) => p.residual).sort();
-    return qqOption(qqPoints(sorted, 400), pal, 'residual');
-  }, [r, pal]);
+  // The residuals' distribution (QQ points, histogram, normality) is worked out in the page's Web Worker.
+  const residualJob = useMemo(() => (r && r.points.length >= 3 ? ({ kind: 'distribution', column: numericColumn('residual', r.points.map((p) => p.residual)), options: { qqPoints: 400 } }) as const : null), [r]);
+  const residualState = useWorkerJob(residualJob);
+  const residuals = residualState.status === 'done' ? (residualState.result as DistributionResult) : null;
+  const residualCharts = useMemo(() => (residuals ? { qq: qqOption(residuals.qq, pal, 'residual'), histogram: histogramOption(residuals, pal) } : null), [residuals, pal]);
 
   const run = () =>
     void call.run({ workspaceId, datasetId: dataset.id, y, x: predictors, ...(predictors.length === 1 && degree > 1 ? { degree } : {}), intercept, level, maxPoints: 2000 }, fingerprint);
 
   return (
     <div className="analytics-panel">
-      <form
-        className="analytics-controls card"
-        aria-label="Regression settings"
-        onSubmit={(e) => {
-          e.preventDefault();
-          run();
-        }}
-      >
+      <SettingsForm label="Regression settings" runLabel="Run regression" onRun={run} running={call.state.status === 'running'} missing={(!y || predictors.length === 0) && 'Choose a response and at least one predictor.'}>
         <div className="field-pair">
-          <Field label="Response (y)">
-            {(a) => (
-              <select {...a} className="select" value={y} onChange={(e) => setY(e.target.value)}>
-                {numeric.map((c) => (
-                  <option key={c}>{c}</option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <ChoiceSelect label="Response (y)" choices={numeric} value={y} onChange={setY} />
           <Field label="Polynomial degree" hint={predictors.length === 1 ? 'x, x², … up to this power' : 'Needs exactly one predictor'}>
             {(a) => (
               <select {...a} className="select" value={predictors.length === 1 ? degree : 1} disabled={predictors.length !== 1} onChange={(e) => setDegree(Number(e.target.value))}>
@@ -91,20 +84,13 @@ export function RegressionPanel({ workspaceId, dataset }: { workspaceId: string;
           </label>
         </div>
         <ColumnChecklist label="Predictors (x)" columns={numeric.filter((c) => c !== y)} value={predictors} onChange={setX} max={100} />
-        <Button type="submit" variant="primary" icon="analytics" disabled={!y || predictors.length === 0 || call.state.status === 'running'}>
-          Run regression
-        </Button>
-      </form>
+      </SettingsForm>
 
       <RunStatus state={call.state} onCancel={call.cancel} what="regression" />
 
       {r ? (
         <section className="analytics-results" aria-label="Regression results" data-testid="regression-results">
-          <div className="results-head">
-            <h2>
-              {r.kind === 'polynomial' ? `Polynomial (degree ${r.terms.length - (r.intercept ? 1 : 0)})` : r.kind === 'multiple' ? 'Multiple' : 'Simple'} regression of {r.response}
-            </h2>
-          </div>
+          <ResultsHead title={`${r.kind === 'polynomial' ? `Polynomial (degree ${r.terms.length - (r.intercept ? 1 : 0)})` : r.kind === 'multiple' ? 'Multiple' : 'Simple'} regression of ${r.response}`} />
           <InsightCards insights={insights} label="What the model says" />
           <div className="card table-card">
             <table className="table" data-testid="coefficients">
@@ -149,12 +135,23 @@ export function RegressionPanel({ workspaceId, dataset }: { workspaceId: string;
               <p className="muted small">A shapeless band around zero means the model's form fits{r.pointsSampled ? `; ${r.points.length.toLocaleString()} of ${r.n.toLocaleString()} rows shown` : ''}.</p>
               <AnalyticsChart kind="residuals" option={residualChart!} ariaLabel="Residuals against fitted values" />
             </div>
-            {qqChart ? (
-              <div className="card chart-card">
-                <h3>Normal QQ plot of the residuals</h3>
-                <p className="muted small">Points on the line mean normally distributed residuals.</p>
-                <AnalyticsChart kind="residual-qq" option={qqChart} ariaLabel="Normal QQ plot of the residuals" />
-              </div>
+            {residualCharts && residuals ? (
+              <>
+                <div className="card chart-card">
+                  <h3>Normal QQ plot of the residuals</h3>
+                  <p className="muted small" data-testid="residual-normality">
+                    {residuals.normality.verdict}
+                  </p>
+                  <AnalyticsChart kind="residual-qq" option={residualCharts.qq} ariaLabel="Normal QQ plot of the residuals" />
+                </div>
+                <div className="card chart-card">
+                  <h3>Histogram of the residuals</h3>
+                  <p className="muted small">A symmetric hump centred on zero is what a good fit leaves.</p>
+                  <AnalyticsChart kind="residual-histogram" option={residualCharts.histogram} ariaLabel="Histogram of the residuals" />
+                </div>
+              </>
+            ) : residualState.status === 'error' ? (
+              <ErrorBanner title="The residuals could not be analysed" message={errorMessage(residualState.error)} />
             ) : null}
           </div>
           <Notices notices={r.notices} />

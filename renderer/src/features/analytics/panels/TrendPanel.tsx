@@ -6,35 +6,33 @@
 import { useMemo, useState } from 'react';
 import type { DatasetMeta } from '../../../../../shared/model/dataset.js';
 import { seriesSummary, trendInsights } from '../../../../../shared/analytics/insights/index.js';
-import { Button } from '../../../ui/Button.js';
 import { Field } from '../../../ui/Field.js';
 import { AnalyticsChart } from '../charts/AnalyticsChart.js';
 import { stlOption, TREND_LAYERS, trendOption, type TrendLayer } from '../charts/trend-option.js';
 import { InsightCards, Notices } from '../components/InsightCards.js';
 import { RunStatus } from '../components/RunStatus.js';
-import { numericColumns, timeColumns } from '../columns.js';
-import { formatStat } from '../format.js';
+import { SettingsForm } from '../components/SettingsForm.js';
+import { SeasonalityFields, SeriesFieldRow, useSeasonality, useSeriesColumns } from '../components/SeriesFields.js';
+import { formatStat, wholeAtLeast } from '../format.js';
 import { useAnalyticsCall, useDatasetFingerprint } from '../useAnalyticsCall.js';
 import { usePalette } from '../usePalette.js';
 
-const optionalInt = (v: string) => (v.trim() === '' ? undefined : Math.max(1, Math.floor(Number(v)) || 1));
+const optionalInt = (v: string) => (v.trim() === '' ? undefined : wholeAtLeast(v, 1));
 
 export function TrendPanel({ workspaceId, dataset }: { workspaceId: string; dataset: DatasetMeta }) {
-  const times = timeColumns(dataset);
-  const values = numericColumns(dataset);
-  const [timeColumn, setTimeColumn] = useState(times[0] ?? '');
-  const [valueColumn, setValueColumn] = useState(values.find((v) => v !== times[0]) ?? '');
+  const series = useSeriesColumns(dataset);
+  const { timeColumn, valueColumn } = series;
   const [windowText, setWindowText] = useState('');
   const [emaText, setEmaText] = useState('');
   const [horizonText, setHorizonText] = useState('');
-  const [season, setSeason] = useState<'auto' | 'off' | 'custom'>('auto');
-  const [period, setPeriod] = useState(7);
+  const season = useSeasonality();
   const [layers, setLayers] = useState<Set<TrendLayer>>(() => new Set<TrendLayer>(['sma', 'linear', 'projection']));
   const call = useAnalyticsCall('analytics.trend', `Trend of ${valueColumn}`);
   const fingerprint = useDatasetFingerprint(dataset.id);
   const pal = usePalette();
+  // The column the shown result is of (the select may have moved on since).
+  const [name, setName] = useState('');
   const t = call.state.status === 'done' ? call.state.result : null;
-  const name = t ? valueColumn : '';
   const charts = useMemo(() => (t ? { trend: trendOption(t, name, layers, pal), stl: t.decomposition ? stlOption(t, name, pal) : null } : null), [t, name, layers, pal]);
   const insights = useMemo(() => (t ? [seriesSummary(name, { trend: t })!, ...trendInsights(name, t)] : []), [t, name]);
 
@@ -42,8 +40,9 @@ export function TrendPanel({ workspaceId, dataset }: { workspaceId: string; data
     const window = optionalInt(windowText);
     const emaSpan = optionalInt(emaText);
     const horizon = horizonText.trim() === '' ? undefined : Math.max(0, Math.floor(Number(horizonText)) || 0);
+    setName(valueColumn);
     void call.run(
-      { workspaceId, datasetId: dataset.id, timeColumn, valueColumn, ...(window ? { window } : {}), ...(emaSpan ? { emaSpan } : {}), ...(horizon !== undefined ? { horizon } : {}), seasonality: season === 'custom' ? period : season, maxPoints: 3000 },
+      { workspaceId, datasetId: dataset.id, timeColumn, valueColumn, ...(window ? { window } : {}), ...(emaSpan ? { emaSpan } : {}), ...(horizon !== undefined ? { horizon } : {}), seasonality: season.value, maxPoints: 3000 },
       fingerprint,
     );
   };
@@ -56,33 +55,8 @@ export function TrendPanel({ workspaceId, dataset }: { workspaceId: string; data
 
   return (
     <div className="analytics-panel">
-      <form
-        className="analytics-controls card"
-        aria-label="Trend settings"
-        onSubmit={(e) => {
-          e.preventDefault();
-          run();
-        }}
-      >
-        <div className="field-pair">
-          <Field label="Time">
-            {(a) => (
-              <select {...a} className="select" value={timeColumn} onChange={(e) => setTimeColumn(e.target.value)}>
-                {times.map((c) => (
-                  <option key={c}>{c}</option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Value">
-            {(a) => (
-              <select {...a} className="select" value={valueColumn} onChange={(e) => setValueColumn(e.target.value)}>
-                {values.map((c) => (
-                  <option key={c}>{c}</option>
-                ))}
-              </select>
-            )}
-          </Field>
+      <SettingsForm label="Trend settings" runLabel="Analyse trend" onRun={run} running={call.state.status === 'running'} missing={!series.valid && 'Choose a time column and a different value column.'}>
+        <SeriesFieldRow series={series}>
           <Field label="Moving-average window" hint="Blank: the seasonal period, else √n">
             {(a) => <input {...a} className="input" type="number" min={1} placeholder="Auto" value={windowText} onChange={(e) => setWindowText(e.target.value)} />}
           </Field>
@@ -92,25 +66,9 @@ export function TrendPanel({ workspaceId, dataset }: { workspaceId: string; data
           <Field label="Project ahead (steps)" hint="Blank: 10% of the series">
             {(a) => <input {...a} className="input" type="number" min={0} placeholder="Auto" value={horizonText} onChange={(e) => setHorizonText(e.target.value)} />}
           </Field>
-          <Field label="Seasonality">
-            {(a) => (
-              <select {...a} className="select" value={season} onChange={(e) => setSeason(e.target.value as typeof season)}>
-                <option value="auto">Detect</option>
-                <option value="off">None</option>
-                <option value="custom">Period…</option>
-              </select>
-            )}
-          </Field>
-          {season === 'custom' ? (
-            <Field label="Period (observations)">
-              {(a) => <input {...a} className="input" type="number" min={2} value={period} onChange={(e) => setPeriod(Math.max(2, Math.floor(Number(e.target.value)) || 2))} />}
-            </Field>
-          ) : null}
-        </div>
-        <Button type="submit" variant="primary" icon="analytics" disabled={!timeColumn || !valueColumn || timeColumn === valueColumn || call.state.status === 'running'}>
-          Analyse trend
-        </Button>
-      </form>
+          <SeasonalityFields season={season} labels={{ auto: 'Detect', off: 'None', period: 'Period (observations)' }} />
+        </SeriesFieldRow>
+      </SettingsForm>
 
       <RunStatus state={call.state} onCancel={call.cancel} what="trend analysis" />
 

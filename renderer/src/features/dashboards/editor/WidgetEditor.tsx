@@ -22,6 +22,7 @@ import { FiltersField } from './FiltersField.js';
 import { MeasuresField } from './MeasuresField.js';
 import { usePreview } from './usePreview.js';
 import { canForecast } from '../overlay/eligibility.js';
+import { useEditingPresence } from '../../sync/useSync.js';
 
 const BUCKET_LABELS: Record<string, string> = { hour: 'Hour', day: 'Day', week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year' };
 
@@ -32,6 +33,8 @@ export default function WidgetEditor({ workspaceId, dashboard, widget, onClose }
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
   const id = useId();
+  // Colleagues see a marker on this widget while it is open here.
+  useEditingPresence(workspaceId, widget?.id ?? null);
   const dataset = datasets.find((d) => d.id === draft.datasetId);
   const local = useMemo(() => checkDraft(draft, dataset), [draft, dataset]);
   const query = useMemo(() => (Object.keys(local).length === 0 ? toQuery(draft) : null), [draft, local]);

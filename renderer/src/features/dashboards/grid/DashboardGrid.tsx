@@ -20,7 +20,9 @@ export function DashboardGrid({
   onLayout: (items: Record<string, { x: number; y: number; w: number; h: number }>) => void;
   renderWidget: (w: Widget, keyboard: { onKeyDown: (e: React.KeyboardEvent) => void }) => ReactNode;
 }) {
-  const { width, containerRef, mounted } = useContainerWidth({ initialWidth: 1100 });
+  // Measured before the grid first renders: laid out at a guessed width, every widget would animate to
+  // the real one (react-grid-layout's CSS transition) and each chart would redraw on every frame of it.
+  const { width, containerRef, mounted } = useContainerWidth({ initialWidth: 1100, measureBeforeMount: true });
   const stored = useMemo(() => toGridItems(dashboard.widgets, dashboard.layout), [dashboard.widgets, dashboard.layout]);
   const [layout, setLayout] = useState<GridItem[]>(stored);
   const interacting = useRef(false);

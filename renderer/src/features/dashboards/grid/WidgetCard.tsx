@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
 import type { DashboardWithWidgets, Widget } from '../../../../../shared/model/dashboard.js';
 import { errorMessage } from '../../../app/errors.js';
 import { Menu, type MenuItem } from '../../../ui/Menu.js';
@@ -7,6 +7,8 @@ import { Icon } from '../../../ui/Icon.js';
 import { WidgetView } from '../charts/WidgetView.js';
 import { useWidgetData } from '../useWidgetData.js';
 import { widgetTitle } from '../widget-title.js';
+import { MissingDataset, useSnapshotMenuItems } from '../../sync/MissingDataset.js';
+import { WidgetEditingMarker } from '../../sync/PresenceAvatars.js';
 
 export interface WidgetActions {
   edit(w: Widget): void;
@@ -30,6 +32,7 @@ export function WidgetCard({
   onSettled,
   keyboard,
   canForecast = false,
+  badge,
 }: {
   workspaceId: string;
   dashboard: DashboardWithWidgets;
@@ -40,16 +43,20 @@ export function WidgetCard({
   keyboard: { onKeyDown: (e: React.KeyboardEvent) => void };
   /** A time-series chart that can show a forecast overlay. */
   canForecast?: boolean;
+  /** Shown in the header before the menu (the comments badge). */
+  badge?: ReactNode;
 }) {
   const data = useWidgetData(workspaceId, dashboard, widget);
   const title = widgetTitle(widget, datasetName);
   const rendered = useCallback(() => onSettled(widget.id, true), [onSettled, widget.id]);
+  const snapshotItems = useSnapshotMenuItems(workspaceId, widget.query.datasetId);
   const items: MenuItem[] = [
     { label: 'Edit', icon: 'edit', onSelect: () => actions.edit(widget) },
     { label: 'Duplicate', icon: 'copy', onSelect: () => actions.duplicate(widget) },
     ...(canForecast ? [{ label: widget.options.forecastOverlay ? 'Hide forecast' : 'Show forecast', icon: 'analytics' as const, onSelect: () => actions.toggleForecast(widget) }] : []),
     { label: 'Export data as CSV', icon: 'download', onSelect: () => actions.exportData(widget, 'csv'), separatorBefore: true },
     { label: 'Export data as Excel', icon: 'download', onSelect: () => actions.exportData(widget, 'xlsx') },
+    ...snapshotItems,
     { label: 'Delete', icon: 'trash', danger: true, onSelect: () => actions.remove(widget), separatorBefore: true },
   ];
 
@@ -77,19 +84,23 @@ export function WidgetCard({
           {title}
         </h3>
         {data.status === 'loading' && data.result ? <Spinner label="Refreshing" /> : null}
+        <WidgetEditingMarker workspaceId={workspaceId} widgetId={widget.id} />
+        {badge}
         <div className="widget-tools no-drag">
           <Menu label={`Actions for ${title}`} items={items} />
         </div>
       </header>
       <div className="widget-body no-drag">
         {data.status === 'error' ? (
-          <div className="widget-error" role="alert">
-            <Icon name="alert" />
-            <p>{errorMessage(data.error)}</p>
-            <button type="button" className="btn btn-sm btn-secondary" onClick={() => actions.edit(widget)}>
-              Edit widget
-            </button>
-          </div>
+          <MissingDataset workspaceId={workspaceId} datasetId={widget.query.datasetId}>
+            <div className="widget-error" role="alert">
+              <Icon name="alert" />
+              <p>{errorMessage(data.error)}</p>
+              <button type="button" className="btn btn-sm btn-secondary" onClick={() => actions.edit(widget)}>
+                Edit widget
+              </button>
+            </div>
+          </MissingDataset>
         ) : data.status === 'ready' || data.result ? (
           <WidgetView widget={widget} result={data.status === 'ready' ? data.result : data.result!} onRendered={rendered} />
         ) : (
