@@ -1,7 +1,7 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Button } from './Button.js';
 import { Dialog } from './Dialog.js';
-import { errorMessage } from '../app/errors.js';
+import { useDialogAction } from './useDialogAction.js';
 
 export function ConfirmDialog({
   title,
@@ -18,19 +18,8 @@ export function ConfirmDialog({
   onConfirm: () => Promise<void> | void;
   onClose: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm();
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useDialogAction(onClose);
+  const confirm = () => run(onConfirm);
   return (
     <Dialog
       title={title}

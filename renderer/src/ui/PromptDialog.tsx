@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Button } from './Button.js';
 import { Dialog } from './Dialog.js';
-import { errorMessage } from '../app/errors.js';
+import { useDialogAction } from './useDialogAction.js';
 
 /** Asks for one line of text (a name); the server's validation message is shown under the field. */
 export function PromptDialog({
@@ -20,23 +20,14 @@ export function PromptDialog({
   onClose: () => void;
 }) {
   const [value, setValue] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useDialogAction(onClose);
   const id = useId();
   const submit = async () => {
     if (!value.trim()) {
       setError(`${label} cannot be empty`);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(value.trim());
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
+    await run(() => onSubmit(value.trim()));
   };
   return (
     <Dialog

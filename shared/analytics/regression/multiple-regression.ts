@@ -5,7 +5,7 @@ import { UdashError } from '../../errors.js';
 import { assertLevel, assertSameLength } from '../checks.js';
 import type { NumericColumn } from '../column.js';
 import { completeRows, fitCore } from './fit-core.js';
-import { summarize, withIntercept } from './summarize.js';
+import { regressionResult, withIntercept } from './summarize.js';
 import type { RegressionResult } from './types.js';
 
 export interface RegressionOptions {
@@ -64,28 +64,6 @@ export function linearRegression(fn: string, y: NumericColumn, predictors: Numer
   const core = fitCore(fn, values[0]!, values.slice(1), names, intercept);
   const { theta, cov } = withIntercept(core);
   const termNames = intercept ? ['(intercept)', ...names] : names;
-  const s = summarize({ estimates: theta, covUnscaled: cov, names: termNames, n: core.n, intercept, rss: core.rss, tss: core.tss, level, essentiallyPerfect: core.essentiallyPerfect });
-  return {
-    kind: predictors.length === 1 ? 'simple' : 'multiple',
-    response: y.name,
-    intercept,
-    level,
-    ...s,
-    n: core.n,
-    missing: y.values.length - core.n,
-    rss: core.rss,
-    tss: core.tss,
-    fitted: core.fitted,
-    residuals: core.residuals,
-    rows,
-    model: {
-      basis: { kind: 'linear', predictors: names },
-      intercept,
-      means: Array.from(core.means),
-      yMean: core.yMean,
-      coef: Array.from(core.coef),
-      covUnscaled: Array.from(core.covUnscaled),
-      n: core.n,
-    },
-  };
+  const kind = predictors.length === 1 ? 'simple' : 'multiple';
+  return regressionResult({ kind, response: y, core, estimates: theta, covUnscaled: cov, names: termNames, intercept, level, rows, basis: { kind: 'linear', predictors: names } });
 }

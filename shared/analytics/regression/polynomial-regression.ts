@@ -15,7 +15,7 @@ import type { NumericColumn } from '../column.js';
 import { accurateMean } from '../math/sum.js';
 import { completeRows, fitCore } from './fit-core.js';
 import { checkRegressionData, type RegressionOptions } from './multiple-regression.js';
-import { summarize, withIntercept } from './summarize.js';
+import { regressionResult, withIntercept } from './summarize.js';
 import type { RegressionResult } from './types.js';
 
 export const MAX_POLYNOMIAL_DEGREE = 10;
@@ -86,28 +86,6 @@ export function polynomialRegression(x: NumericColumn, y: NumericColumn, degree:
   const covBeta = tc.map((row) => T.map((rowT) => row.reduce((s, v, c) => s + v * rowT[c]!, 0)));
 
   const names = intercept ? ['(intercept)', ...powerNames] : powerNames;
-  const s = summarize({ estimates: beta, covUnscaled: covBeta, names, n: core.n, intercept, rss: core.rss, tss: core.tss, level, essentiallyPerfect: core.essentiallyPerfect });
-  return {
-    kind: 'polynomial',
-    response: y.name,
-    intercept,
-    level,
-    ...s,
-    n: core.n,
-    missing: y.values.length - core.n,
-    rss: core.rss,
-    tss: core.tss,
-    fitted: core.fitted,
-    residuals: core.residuals,
-    rows,
-    model: {
-      basis: { kind: 'polynomial', predictor: x.name, degree, shift, scale },
-      intercept,
-      means: Array.from(core.means),
-      yMean: core.yMean,
-      coef: Array.from(core.coef),
-      covUnscaled: Array.from(core.covUnscaled),
-      n: core.n,
-    },
-  };
+  const basisSpec = { kind: 'polynomial' as const, predictor: x.name, degree, shift, scale };
+  return regressionResult({ kind: 'polynomial', response: y, core, estimates: beta, covUnscaled: covBeta, names, intercept, level, rows, basis: basisSpec });
 }

@@ -7,7 +7,7 @@
 import { fSf, tQuantile, tTwoSidedP } from '../math/distributions.js';
 import type { CoreFit } from './fit-core.js';
 import type { Notice } from '../notice.js';
-import type { RegressionTerm } from './types.js';
+import type { RegressionBasis, RegressionResult, RegressionTerm } from './types.js';
 
 export interface Summary {
   terms: RegressionTerm[];
@@ -74,4 +74,47 @@ export function summarize(args: { estimates: number[]; covUnscaled: number[][]; 
   const fPValue = dfModel > 0 ? (sigma2 === 0 ? 0 : fSf(fStatistic, dfModel, dfResidual)) : NaN;
   const covariance = covUnscaled.map((row) => row.map((v) => v * sigma2));
   return { terms, covariance, rSquared, adjRSquared, residualStdError: sigma, fStatistic, fPValue, dfModel, dfResidual, notices };
+}
+
+/**
+ * The result every regression returns: the summary table of `estimates` (in the caller's terms) plus
+ * the fit's rows, residuals and the model kept for predictions in the centred basis.
+ */
+export function regressionResult(args: {
+  kind: RegressionResult['kind'];
+  response: { name: string; values: ArrayLike<unknown> };
+  core: CoreFit;
+  estimates: number[];
+  covUnscaled: number[][];
+  names: string[];
+  intercept: boolean;
+  level: number;
+  rows: Int32Array;
+  basis: RegressionBasis;
+}): RegressionResult {
+  const { core, intercept, level } = args;
+  const s = summarize({ estimates: args.estimates, covUnscaled: args.covUnscaled, names: args.names, n: core.n, intercept, rss: core.rss, tss: core.tss, level, essentiallyPerfect: core.essentiallyPerfect });
+  return {
+    kind: args.kind,
+    response: args.response.name,
+    intercept,
+    level,
+    ...s,
+    n: core.n,
+    missing: args.response.values.length - core.n,
+    rss: core.rss,
+    tss: core.tss,
+    fitted: core.fitted,
+    residuals: core.residuals,
+    rows: args.rows,
+    model: {
+      basis: args.basis,
+      intercept,
+      means: Array.from(core.means),
+      yMean: core.yMean,
+      coef: Array.from(core.coef),
+      covUnscaled: Array.from(core.covUnscaled),
+      n: core.n,
+    },
+  };
 }
