@@ -18,10 +18,11 @@ describe('forecast properties', () => {
       fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 15, max: 60 }), fc.constantFrom(...kinds), fc.integer({ min: 1, max: 20 }), (c, n, model, h) => {
         const a = forecastSeries({ times: days(n), values: Array(n).fill(c), horizon: h, model, levels: [80, 95] });
         expect(a.forecast).toHaveLength(h);
+        // Exactly c; "+ 0" only folds -0 into 0 (toBe tells them apart; the JSON answer cannot).
         for (const p of a.forecast) {
-          expect(p.mean).toBe(c);
-          expect(p.lower['80']).toBe(c);
-          expect(p.upper['95']).toBe(c);
+          expect(p.mean + 0).toBe(c + 0);
+          expect(p.lower['80']! + 0).toBe(c + 0);
+          expect(p.upper['95']! + 0).toBe(c + 0);
         }
         expect(a.notices.some((x) => x.code === 'constant')).toBe(true);
       }),
